@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
+import type { ArtifactStorage, StoredArtifact } from '../storage.js';
+
+/** Options of the local file storage. */
+export interface LocalStorageOptions {
+  /** Folder the artifacts live in, for example `./data/artifacts`. */
+  root: string;
+  /** Public base URL the server serves artifacts under, for example `http://127.0.0.1:8080/artifacts`. */
+  publicBaseUrl: string;
+}
+
+/**
+ * Artifacts as files under a local folder. Each stored key gets a random 128-bit prefix, so the
+ * public URL is permanent but cannot be guessed from the job id.
+ */
+export class LocalArtifactStorage implements ArtifactStorage {
+  readonly #root: string;
+  readonly #base: string;
+
+  constructor(options: LocalStorageOptions) {
+    this.#root = options.root;
+    this.#base = options.publicBaseUrl.replace(/\/+$/, '');
+  }
+
+  async put(key: string, body: string | Uint8Array, contentType: string): Promise<StoredArtifact> {
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    const storedKey = `${randomBytes(16).toString('hex')}/${safeKey(key)}`;
+    const file = this.#path(storedKey);
+    await mkdir(dirname(file), { recursive: true });
+    // Write then rename so a reader never sees a half-written file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes);
+    await writeFile(`${file}.type`, contentType);
+    await rename(tmp, file);
+    return {
+      key: storedKey,
+      url: `${this.#base}/${storedKey.split('/').map(encodeURIComponent).join('/')}`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      contentType,
+      location: 'local',
+    };
+  }
+
+  async get(key: string): Promise<{ body: Uint8Array; contentType: string } | null> {
+    let file: string;
+    try {
+      file = this.#path(key);
+    } catch {
+      return null;
+    }
+    try {
+      const [body, contentType] = await Promise.all([readFile(file), readFile(`${file}.type`, 'utf8')]);
+      return { body, contentType };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Writes and reads back a probe file; throws when the folder is not usable. */
+  async check(): Promise<void> {
+    const probe = join(this.#root, '.probe');
+    await mkdir(this.#root, { recursive: true });
+    await writeFile(probe, 'ok');
+    await readFile(probe);
+  }
+
+  #path(key: string): string {
+    const clean = normalize(safeKey(key));
+    if (clean.startsWith('..') || clean.includes(`${sep}..`) || clean.endsWith('.type')) throw new Error(`bad artifact key: ${key}`);
+    return join(this.#root, clean);
+  }
+}
+
+function safeKey(key: string): string {
+  const parts = key.split('/').filter((part) => part && part !== '.' && part !== '..');
+  if (parts.length === 0 || parts.some((part) => !/^[A-Za-z0-9._-]+$/.test(part))) throw new Error(`bad artifact key: ${key}`);
+  return parts.join('/');
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteJobStore, dedupKey } from '../src/index.js';
+
+const t0 = new Date('2026-01-01T00:00:00Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+let store: SqliteJobStore;
+
+const submit = (priority = 0, payload: object = { url: `https://x.test/${randomUUID()}` }, clientId = 'cli_a', now = t0) =>
+  store.createJob({ id: randomUUID(), clientId, type: 'spiderSite', payload, priority, dedupKey: dedupKey(clientId, 'spiderSite', payload) }, now);
+
+beforeEach(() => {
+  store = new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 });
+});
+afterEach(() => store.close());
+
+describe('SqliteJobStore', () => {
+  it('runs higher priority first and equal priorities first in, first out', async () => {
+    const a = await submit(0);
+    const b = await submit(5);
+    const c = await submit(5);
+    const d = await submit(0);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) order.push((await store.claim('w', ['spiderSite'], 10_000, t0))!.job.id);
+    expect(order).toEqual([b.job.id, c.job.id, a.job.id, d.job.id]);
+    expect(await store.claim('w', ['spiderSite'], 10_000, t0)).toBeNull();
+  });
+
+  it('returns the same job for an identical payload within 24 hours, per client only', async () => {
+    const payload = { url: 'https://same.test', max_pages: 3 };
+    const first = await submit(0, payload);
+    const again = await submit(0, { max_pages: 3, url: 'https://same.test' }, 'cli_a', at(60_000));
+    expect(again).toMatchObject({ fromCache: true, job: { id: first.job.id } });
+    const other = await submit(0, payload, 'cli_b');
+    expect(other.fromCache).toBe(false);
+    const later = await submit(0, payload, 'cli_a', at(24 * 3600_000 + 1));
+    expect(later.fromCache).toBe(false);
+    const test = await submit(0, { ...payload, test: true });
+    expect(test.fromCache).toBe(false);
+  });
+
+  it('makes a job claimable again when its lease expires, and counts a completion only with the current lease', async () => {
+    const { job } = await submit();
+    const first = (await store.claim('w1', ['spiderSite'], 1000, t0))!;
+    expect(await store.claim('w2', ['spiderSite'], 1000, at(500))).toBeNull();
+    const second = (await store.claim('w2', ['spiderSite'], 1000, at(1001)))!;
+    expect(second.job).toMatchObject({ id: job.id, attempts: 2, workerId: 'w2' });
+    expect(await store.heartbeat(job.id, first.leaseToken, 1000, at(1002))).toBe(false);
+    expect(await store.complete(job.id, first.leaseToken, { a: 1 }, at(1003))).toBe(false);
+    expect(await store.complete(job.id, second.leaseToken, { a: 2 }, at(1004))).toBe(true);
+    expect(await store.complete(job.id, second.leaseToken, { a: 3 }, at(1005))).toBe(false);
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', result: { a: 2 } });
+  });
+
+  it('fails a job after three attempts with the last error', async () => {
+    const { job } = await submit();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+      expect(claimed.job.attempts).toBe(attempt);
+      const outcome = await store.fail(job.id, claimed.leaseToken, `boom ${attempt}`, true, t0);
+      expect(outcome).toBe(attempt < 3 ? 'requeued' : 'failed');
+    }
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'failed', errorMessage: 'boom 3' });
+  });
+
+  it('fails a job whose worker crashed on its last attempt', async () => {
+    const { job } = await submit();
+    for (let i = 0; i < 3; i++) await store.claim('w', ['spiderSite'], 1000, at(i * 2000));
+    expect(await store.claim('w', ['spiderSite'], 1000, at(10_000))).toBeNull();
+    expect((await store.getJob(job.id))!.status).toBe('failed');
+  });
+
+  it('cancels queued and processing jobs, refuses terminal ones, and hides other clients’ jobs', async () => {
+    const queued = await submit();
+    const running = await submit();
+    const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+    expect(claimed.job.id).toBe(queued.job.id);
+    expect(await store.cancel(running.job.id, 'cli_b', t0)).toEqual({ outcome: 'not_found' });
+    expect(await store.cancel(queued.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'cancelled', wasProcessing: true });
+    expect(await store.complete(queued.job.id, claimed.leaseToken, {}, t0)).toBe(false);
+    expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'cancelled', wasProcessing: false });
+    expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'terminal' });
+  });
+
+  it('releases leases on shutdown without spending an attempt', async () => {
+    const { job } = await submit();
+    const claimed = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
+    expect(await store.release([claimed.leaseToken], t0)).toBe(1);
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
+  it('lists a client’s jobs with filters, sorting and paging', async () => {
+    for (let i = 0; i < 5; i++) await submit(i, undefined, 'cli_a', at(i));
+    await submit(0, undefined, 'cli_b');
+    const page = await store.listJobs({ clientId: 'cli_a', sortBy: 'priority', sortOrder: 'desc', limit: 2, offset: 2 });
+    expect(page.total).toBe(5);
+    expect(page.jobs.map((j) => j.priority)).toEqual([2, 1]);
+    const none = await store.listJobs({ clientId: 'cli_a', status: 'completed', sortBy: 'created_at', sortOrder: 'asc', limit: 10, offset: 0 });
+    expect(none).toEqual({ total: 0, jobs: [] });
+  });
+});
