@@ -1,0 +1,14 @@
+export { Frontier } from './frontier.js';
+export type { EntrySource, FrontierEntry, FrontierStrategy } from './frontier.js';
+export { dedupeKey, normalizeUrl } from './normalize-url.js';
+export { sameSite, siteKey } from './scope.js';
+export { isHtmlContentType, looksLikeNonHtml } from './non-html.js';
+export { TARGET_VOCABULARY, foldText, keywordsFor } from './target-pages.js';
+export type { PageType } from './target-pages.js';
+export { containsKeyword, scoreLink } from './link-score.js';
+export { extractLinks } from './links.js';
+export type { PageLink } from './links.js';
+export { parseSitemap } from './sitemap.js';
+export type { ParsedSitemap } from './sitemap.js';
+export { discoverSitemapUrls } from './sitemap-discovery.js';
+export type { SitemapDiscovery, SitemapDiscoveryOptions } from './sitemap-discovery.js';

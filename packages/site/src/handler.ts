@@ -1,0 +1,247 @@
+import { JobError } from '@spideriq/jobs';
+import type { JobContext, JobHandler } from '@spideriq/jobs';
+import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
+import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
+import { buildCompendium } from './compendium/index.js';
+import { crawlSite } from './crawl/crawler.js';
+import type { CrawlSummary } from './crawl/crawl-types.js';
+import { extractPage, mergeExtractions } from './extract/index.js';
+import type { PageExtraction } from './extract/index.js';
+import { FetchError } from './fetch/fetch-error.js';
+import { HttpClient } from './fetch/http-client.js';
+import type { Connector } from './fetch/pinned-connector.js';
+import type { Resolver } from './fetch/resolver.js';
+import { systemResolver } from './fetch/resolver.js';
+import { checkUrl } from './fetch/ssrf-guard.js';
+import { ROBOTS_PRODUCT_TOKEN, buildUserAgent } from './fetch/user-agent.js';
+import { resolveSiteOptions } from './options.js';
+import type { RequestedAi, ResolvedSiteOptions } from './options.js';
+import { DEFAULT_CHROMIUM_PATH } from './render/chromium.js';
+import { BrowserRenderer } from './render/renderer.js';
+
+/** Engine-wide settings, read once from the server's validated config and passed in. */
+export interface SiteEngineOptions {
+  /** Package version, for the User-Agent. */
+  version: string;
+  /** Public URL of this deployment, for the User-Agent (`SpiderIQ/<version> (+<publicUrl>)`). */
+  publicUrl: string;
+  /** `SPIDERIQ_ALLOW_PRIVATE_NETWORKS=true`: lifts the SSRF address rules (tests, intranets). */
+  allowPrivateNetworks: boolean;
+  /** Chromium executable for SPA rendering; null disables rendering. Default `/usr/bin/chromium`. */
+  chromiumPath?: string | null;
+  /** Replaces the default User-Agent entirely. */
+  userAgent?: string;
+  /** DNS resolver; tests inject one so no real lookup happens. */
+  resolver?: Resolver;
+  /** Socket factory; tests inject one to prove refusals happen before any connection. */
+  connector?: Connector;
+  /** Pages fetched at once per job. Default 4. */
+  concurrency?: number;
+}
+
+/** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
+export interface SiteHandler extends JobHandler<SpiderSitePayload, SiteData> {
+  close(): Promise<void>;
+}
+
+const AI_LABELS: Record<keyof RequestedAi, string> = {
+  extract_team: 'extract_team',
+  extract_company_info: 'extract_company_info',
+  extract_pain_points: 'extract_pain_points',
+  lead_scoring: 'lead_scoring',
+  custom_ai_prompt: 'custom_ai_prompt',
+  validate_with_llm: 'validate_with_llm',
+};
+
+function crawlStatus(summary: CrawlSummary): SiteData['crawl_status'] {
+  if (summary.pagesCrawled === 0) return 'failed';
+  return summary.pagesFailed > 0 ? 'partial' : 'success';
+}
+
+function titleOf(html: string): string | undefined {
+  const match = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html);
+  return match?.[1]?.replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/**
+ * Creates the `spiderSite` job handler: it crawls the site, extracts contacts from every page, builds
+ * and stores the markdown compendium, and returns the flat `data` of the seed. Refused URLs
+ * (`blocked_url`) and sites that never answer (`fetch_failed`) fail the job without retries.
+ */
+export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
+  const userAgent = options.userAgent ?? buildUserAgent(options.version, options.publicUrl);
+  const renderer = new BrowserRenderer({
+    executablePath: options.chromiumPath === undefined ? DEFAULT_CHROMIUM_PATH : options.chromiumPath,
+  });
+  const resolver = options.resolver ?? systemResolver;
+
+  async function run(payload: SpiderSitePayload, ctx: JobContext): Promise<SiteData> {
+    const settings = resolveSiteOptions(payload);
+    const http = new HttpClient({
+      userAgent,
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      resolver,
+      ...(options.connector ? { connector: options.connector } : {}),
+    });
+    const renderingAvailable = settings.enable_spa && (await renderer.available());
+    const pages: Array<{ url: string; html: string; title?: string }> = [];
+    const extractions: PageExtraction[] = [];
+    let summary: CrawlSummary;
+    try {
+      summary = await crawlSite({
+        startUrl: settings.url,
+        http,
+        maxPages: settings.max_pages,
+        strategy: settings.crawl_strategy,
+        targetPages: settings.target_pages,
+        timeoutMs: settings.timeout * 1000,
+        concurrency: options.concurrency ?? 4,
+        productToken: ROBOTS_PRODUCT_TOKEN,
+        enableSpa: settings.enable_spa,
+        spaTimeoutMs: settings.spa_timeout * 1000,
+        ...(renderingAvailable
+          ? {
+              openRenderer: () =>
+                renderer.session({
+                  userAgent,
+                  allowRequest: (url) =>
+                    checkUrl(url, { resolver, allowPrivateNetworks: options.allowPrivateNetworks }).then(
+                      () => true,
+                      () => false,
+                    ),
+                }),
+            }
+          : {}),
+        signal: ctx.signal,
+        onPage: (page, progress) => {
+          if (page.html !== null && page.error === null) {
+            const title = titleOf(page.html);
+            pages.push({ url: page.finalUrl, html: page.html, ...(title ? { title } : {}) });
+            extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
+          }
+          ctx.progress({
+            pages_crawled: progress.done,
+            total: progress.total,
+            message: page.error ? `${page.url}: ${page.error}` : page.finalUrl,
+          });
+        },
+      });
+    } catch (error) {
+      throw toJobError(error, settings, ctx.signal);
+    } finally {
+      await http.close().catch(() => undefined);
+    }
+    if (summary.aborted || ctx.signal.aborted) {
+      throw new JobError('The job was cancelled while crawling', { code: 'cancelled' });
+    }
+    const answered = summary.pages.some((page) => page.status !== null);
+    if (!answered) {
+      const reason = summary.pages[0]?.error ?? 'no response';
+      throw new JobError(`Could not fetch ${settings.url}: ${reason}`, { code: 'fetch_failed' });
+    }
+
+    const contacts = mergeExtractions(extractions, settings.url);
+    const { total_emails_found, total_phones_found, ...fields } = contacts;
+    const compendium = await storeCompendium(pages, settings, ctx);
+    const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
+
+    return SiteDataSchema.parse({
+      url: settings.url,
+      pages_crawled: summary.pagesCrawled,
+      crawl_status: crawlStatus(summary),
+      ...fields,
+      markdown_compendium: compendium.inline,
+      compendium: compendium.info,
+      company_vitals: null,
+      pain_points: null,
+      lead_scoring: null,
+      team_members: [],
+      personalization_hooks: null,
+      metadata: {
+        spa_enabled: settings.enable_spa,
+        sitemap_used: summary.sitemapUsed,
+        browser_rendering_available: renderingAvailable && summary.browserRenderingAvailable,
+        crawl_strategy: summary.strategyUsed,
+        total_emails_found,
+        total_phones_found,
+        mode: settings.mode,
+        pages: summary.pages.map((page) => ({
+          url: page.finalUrl,
+          status: page.status,
+          bytes: page.bytes,
+          time_ms: page.timeMs,
+          rendered: page.rendered,
+          error: page.error,
+        })),
+        ai: {
+          configured: false,
+          requested: requested.map((key) => AI_LABELS[key]),
+          message:
+            requested.length > 0
+              ? 'No AI model is configured on this server, so the AI fields are null (or []).'
+              : 'No AI features were requested; no AI model is configured on this server.',
+        },
+      },
+    });
+  }
+
+  return {
+    type: 'spiderSite',
+    payloadSchema: SpiderSitePayloadSchema,
+    run,
+    close: () => renderer.close(),
+  };
+}
+
+function toJobError(error: unknown, settings: ResolvedSiteOptions, signal: AbortSignal): JobError {
+  if (error instanceof JobError) return error;
+  if (signal.aborted) return new JobError('The job was cancelled while crawling', { code: 'cancelled', cause: error });
+  if (error instanceof FetchError) {
+    const code = error.code === 'blocked_url' ? 'blocked_url' : 'fetch_failed';
+    return new JobError(error.message, { code, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new JobError(`Crawling ${settings.url} failed: ${message}`, { code: 'internal', retryable: true, cause: error });
+}
+
+async function storeCompendium(
+  pages: Array<{ url: string; html: string; title?: string }>,
+  settings: ResolvedSiteOptions,
+  ctx: JobContext,
+): Promise<{ inline: string | null; info: CompendiumInfo }> {
+  const off: CompendiumInfo = {
+    available: false,
+    chars: null,
+    cleanup_level: settings.compendium.enabled ? settings.compendium.cleanup_level : null,
+    storage_location: null,
+    download_url: null,
+    filename: null,
+    size_bytes: null,
+    content_hash: null,
+    estimated_tokens: null,
+  };
+  if (!settings.compendium.enabled || pages.length === 0) return { inline: null, info: off };
+  const built = buildCompendium(pages, {
+    cleanup_level: settings.compendium.cleanup_level,
+    max_chars: settings.compendium.max_chars,
+    remove_duplicates: settings.compendium.remove_duplicates,
+    separator: settings.compendium.separator,
+    priority_sections: settings.compendium.priority_sections,
+  });
+  const filename = `compendiums/${ctx.jobId}.md`;
+  const stored = await ctx.storage.put(`${ctx.clientId}/${filename}`, built.markdown, 'text/markdown; charset=utf-8');
+  return {
+    inline: settings.compendium.include_in_response ? built.markdown : null,
+    info: {
+      available: true,
+      chars: built.chars,
+      cleanup_level: settings.compendium.cleanup_level,
+      storage_location: stored.location,
+      download_url: stored.url,
+      filename,
+      size_bytes: stored.size,
+      content_hash: stored.sha256,
+      estimated_tokens: built.estimated_tokens,
+    },
+  };
+}
