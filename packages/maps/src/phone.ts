@@ -24,18 +24,18 @@ function asCountry(country: string | null | undefined): CountryCode | undefined 
 /**
  * Validates a listing's phone with libphonenumber-js ("max" metadata, needed for the number type),
  * reading a national number in the place's country. OSM may hold several numbers separated by `;`:
- * the first one is the listing's phone. A phone that does not parse at all gets `phone_valid: false`.
+ * the first one is the listing's phone. A phone that does not parse or is not a possible number gets `phone_valid: false` and no E.164 form.
  */
 export function validatePhone(phone: string | null | undefined, country?: string | null): PhoneValidation {
   const first = phone?.split(';')[0]?.trim();
   if (!first) return NO_PHONE_VALIDATION;
   const parsed = parsePhoneNumberFromString(first, asCountry(country));
-  if (!parsed) return { phone_e164: null, phone_national: null, phone_type: null, phone_valid: false };
-  const valid = parsed.isValid();
+  // An invalid number gets no E.164 form: "+155512" would look like a real number and mislead.
+  if (!parsed || !parsed.isValid()) return { phone_e164: null, phone_national: null, phone_type: null, phone_valid: false };
   return {
     phone_e164: parsed.number,
     phone_national: parsed.formatNational(),
-    phone_type: valid ? (parsed.getType() ?? null) : null,
-    phone_valid: valid,
+    phone_type: parsed.getType() ?? null,
+    phone_valid: true,
   };
 }

@@ -13,6 +13,7 @@ export interface LocalizedText {
 /** A Places API (New) review (maps-providers.md §1.2). */
 export interface GoogleReview {
   name?: string;
+  relativePublishTimeDescription?: string;
   rating?: number;
   text?: LocalizedText;
   originalText?: LocalizedText;
@@ -35,6 +36,7 @@ export interface GooglePlace {
   formattedAddress?: string;
   location?: { latitude?: number; longitude?: number };
   types?: string[];
+  primaryType?: string;
   primaryTypeDisplayName?: LocalizedText;
   googleMapsUri?: string;
   businessStatus?: string;

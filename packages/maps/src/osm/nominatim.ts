@@ -24,7 +24,7 @@ export interface NominatimPlace {
   lon?: string;
   display_name?: string;
   boundingbox?: [string, string, string, string];
-  address?: { country_code?: string };
+  address?: { country_code?: string; [part: string]: string | undefined };
 }
 
 /** What the geocoder needs. */
