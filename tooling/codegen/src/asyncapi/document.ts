@@ -1,0 +1,155 @@
+import { EventStreamQuerySchema } from '@spideriq/schema';
+import { z, type ZodType } from 'zod';
+import { streamEvents } from '../stream-events.js';
+
+/** What the document needs from outside. */
+export interface AsyncApiInput {
+  /** `version` of packages/schema/package.json: the contract's version. */
+  version: string;
+}
+
+/** A JSON Schema object as emitted for AsyncAPI payloads. */
+export type JsonSchema = Record<string, unknown>;
+
+/** An AsyncAPI 3.0 document (plain JSON, serialised as YAML). */
+export type AsyncApiDocument = Record<string, unknown> & { asyncapi: '3.0.0' };
+
+/** The address of the SSE stream. */
+export const STREAM_ADDRESS = '/api/v1/events/stream';
+
+const FRAMING = `The stream is [server-sent events](https://html.spec.whatwg.org/multipage/server-sent-events.html) over HTTP: \`GET ${STREAM_ADDRESS}\` with \`Accept: text/event-stream\`. Each message is framed as an \`event:\` line with the message name, a \`data:\` line with the JSON payload on one line, and a blank line:
+
+\`\`\`
+event: job.completed
+data: {"event":"job.completed","job_id":"550e8400-e29b-41d4-a716-446655440000","type":"spiderSite","processing_time_seconds":12.4,"completed_at":"2025-10-27T14:30:15Z"}
+
+\`\`\`
+
+The payload repeats the name in its \`event\` field, so a client that reads only \`data:\` lines can still tell messages apart. In a browser: \`new EventSource(url).addEventListener('job.completed', (e) => JSON.parse(e.data))\`.`;
+
+const DESCRIPTION = `Job events of the SpiderIQ API (open source), pushed as server-sent events.
+
+${FRAMING}
+
+The stream opens with \`connected\` and sends \`heartbeat\` every 30 seconds. Job messages follow each job through its life: \`job.queued\` → \`job.processing\` → \`job.progress\`… → one of \`job.completed\`, \`job.failed\` or \`job.cancelled\`. Without \`job_id\` the stream carries every job of the client.
+
+Delivery is best effort and there is no replay: after a reconnect, read the job's status (\`GET /api/v1/jobs/{job_id}/status\`) before relying on the stream again.
+
+Generated from the zod models in \`@spideriq/schema\`; do not edit by hand.`;
+
+/**
+ * JSON Schema (draft-07, the base of AsyncAPI Schema) for a zod model. The models' single `example`
+ * becomes JSON Schema's `examples` array; `$schema` is dropped because the payload sits inside the document.
+ */
+export function payloadSchema(schema: ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    // Input mode leaves `additionalProperties` open, so a consumer keeps working when a field is added.
+    io: 'input',
+    override: (ctx) => {
+      const node = ctx.jsonSchema as JsonSchema;
+      if ('example' in node) {
+        node['examples'] = [node['example']];
+        delete node['example'];
+      }
+      // `z.int()` is bounded to safe integers and `z.uuid()` carries its regex; `type`/`format` say it.
+      if (node['minimum'] === Number.MIN_SAFE_INTEGER) delete node['minimum'];
+      if (node['maximum'] === Number.MAX_SAFE_INTEGER) delete node['maximum'];
+      if (node['format'] === 'uuid') delete node['pattern'];
+    },
+  }) as JsonSchema;
+  delete json['$schema'];
+  return json;
+}
+
+/** `JobQueuedEvent` → `jobQueued`: the key of a message in the channel and in components. */
+function messageKey(component: string): string {
+  const base = component.replace(/Event$/, '');
+  return base.charAt(0).toLowerCase() + base.slice(1);
+}
+
+function exampleOf(schema: ZodType): unknown {
+  return (schema.meta() as { example?: unknown } | undefined)?.example;
+}
+
+/**
+ * Builds the AsyncAPI 3.0 document of the job event stream: one channel at the SSE address, one
+ * receive operation whose HTTP binding documents the `token` and `job_id` query, and one message per
+ * event with its payload schema generated from the same zod model the server emits.
+ */
+export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
+  const events = streamEvents();
+  const schemas = Object.fromEntries(events.map((e) => [e.component, payloadSchema(e.schema)]));
+  const messages = Object.fromEntries(
+    events.map((e) => {
+      const meta = (e.schema.meta() ?? {}) as { description?: string };
+      const example = exampleOf(e.schema);
+      return [
+        messageKey(e.component),
+        {
+          name: e.event,
+          title: e.event,
+          summary: meta.description ?? e.event,
+          description: `Framed as \`event: ${e.event}\` and a \`data:\` line with this payload as JSON.`,
+          contentType: 'application/json',
+          payload: { $ref: `#/components/schemas/${e.component}` },
+          ...(example === undefined ? {} : { examples: [{ name: messageKey(e.component), payload: example }] }),
+        },
+      ];
+    }),
+  );
+  const query = payloadSchema(EventStreamQuerySchema);
+  return {
+    asyncapi: '3.0.0',
+    id: 'urn:spideriq:oss:job-events',
+    info: {
+      title: 'SpiderIQ job events (open source)',
+      version: input.version,
+      description: DESCRIPTION,
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+      tags: [{ name: 'Events' }],
+    },
+    servers: {
+      local: {
+        host: '127.0.0.1:8080',
+        protocol: 'http',
+        description: 'A local server (`pnpm start`).',
+        security: [{ $ref: '#/components/securitySchemes/token' }],
+      },
+    },
+    defaultContentType: 'application/json',
+    channels: {
+      jobEvents: {
+        address: STREAM_ADDRESS,
+        title: 'Job events',
+        description: `${FRAMING}\n\nQuery: \`token\` (required) is the three-part token; \`job_id\` (optional) narrows the stream to one job.`,
+        messages: Object.fromEntries(Object.keys(messages).map((key) => [key, { $ref: `#/components/messages/${key}` }])),
+      },
+    },
+    operations: {
+      receiveJobEvents: {
+        action: 'receive',
+        channel: { $ref: '#/channels/jobEvents' },
+        title: 'Receive job events',
+        summary: 'Open the stream and receive the client’s job events.',
+        description:
+          'The client opens the stream with a GET and keeps it open; the server sends each event as it happens. Unknown `token` → 401, disabled client → 403, bad `job_id` → 422, before the stream starts.',
+        bindings: { http: { method: 'GET', query, bindingVersion: '0.3.0' } },
+        messages: Object.keys(messages).map((key) => ({ $ref: `#/channels/jobEvents/messages/${key}` })),
+      },
+    },
+    components: {
+      schemas,
+      messages,
+      securitySchemes: {
+        token: {
+          type: 'httpApiKey',
+          name: 'token',
+          in: 'query',
+          description:
+            'The three-part token `cli_…:sk_…:secret_…` (the same as the REST API’s bearer token), in `?token=` because EventSource cannot send headers. The server stores only hashes of the key and secret.',
+        },
+      },
+    },
+  };
+}
