@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobIdSchema, JobTypeSchema, PrioritySchema, TimestampSchema } from '../primitives.js';
+import { JobIdSchema, JobStatusSchema, JobTypeSchema, PrioritySchema, TimestampSchema } from '../primitives.js';
 import { SpiderSitePayloadSchema } from '../site/payload.js';
 import { SpiderMapsPayloadSchema } from '../maps/payload.js';
 
@@ -20,7 +20,7 @@ export const SubmitJobResponseSchema = z
   .object({
     job_id: JobIdSchema,
     type: JobTypeSchema,
-    status: z.literal('queued').meta({ description: 'Always `queued` for a new job.' }),
+    status: JobStatusSchema.meta({ description: '`queued` for a new job; the existing job’s current status when `from_cache` is true.' }),
     created_at: TimestampSchema,
     from_cache: z
       .boolean()

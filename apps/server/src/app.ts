@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { HttpErrorSchema, ValidationErrorSchema } from '@spideriq/schema';
+import type { ClientRecord } from '@spideriq/jobs';
+import { ApiError } from './http/errors.js';
+import { requestedFormat, respond } from './http/respond.js';
+import type { Runtime } from './runtime.js';
+import { jobRoutes } from './routes/jobs.js';
+import { systemRoutes } from './routes/system.js';
+import { eventRoutes } from './routes/events.js';
+import { staticRoutes } from './routes/static.js';
+
+/** Per-request values the middleware sets. */
+export interface AppEnv {
+  Variables: { client: ClientRecord; requestId: string };
+}
+
+/**
+ * The HTTP application: routes over the runtime. All error-to-HTTP mapping happens here, in `onError`,
+ * so a route never builds an error body itself, and nothing a client sends can produce a 5xx.
+ */
+export function createApp(runtime: Runtime): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { logger } = runtime;
+
+  app.use('*', async (c, next) => {
+    const requestId = /^[\w-]{1,64}$/.test(c.req.header('x-request-id') ?? '') ? c.req.header('x-request-id')! : randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    if (runtime.logRequests) {
+      logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    }
+  });
+
+  app.route('/api/v1/system', systemRoutes(runtime));
+  app.route('/api/v1/jobs', jobRoutes(runtime));
+  app.route('/api/v1/events', eventRoutes(runtime));
+  app.route('/', staticRoutes(runtime));
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'Not Found')));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return errorResponse(c, new ApiError(500, 'Internal server error'));
+  });
+  return app;
+}
+
+function errorResponse(c: Context, error: ApiError): Response {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
+  let format: ReturnType<typeof requestedFormat> = 'json';
+  try {
+    if (c.req.method === 'GET') format = requestedFormat(c);
+  } catch {
+    format = 'json';
+  }
+  const schema = typeof error.detail === 'string' ? HttpErrorSchema : ValidationErrorSchema;
+  return respond(c, error.status, { detail: error.detail }, schema, format);
+}

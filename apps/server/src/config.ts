@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = resolve(here, '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = z.url({ protocol: /^https?$/ });
+
+/** Every environment variable the server reads, with its default. Parsed once, at start-up. */
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(8080),
+  SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
+  SPIDERIQ_PUBLIC_URL: url.optional(),
+  SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SPIDERIQ_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
+  SPIDERIQ_RATE_LIMIT_BURST: int(1, 1_000_000).default(20),
+  SPIDERIQ_BOOTSTRAP_TOKEN: z.string().optional(),
+  SPIDERIQ_WORKERS_SITE: int(0, 64).default(2),
+  SPIDERIQ_WORKERS_MAPS: int(0, 64).default(2),
+  SPIDERIQ_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('main'),
+  SPIDERIQ_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  SPIDERIQ_MAX_ATTEMPTS: int(1, 10).default(3),
+  SPIDERIQ_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+  SPIDERIQ_SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+  SPIDERIQ_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  SPIDERIQ_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  SPIDERIQ_MAPS_PROVIDER: z.enum(['google-places', 'osm']).optional(),
+  SPIDERIQ_GOOGLE_PLACES_API_KEY: z.string().min(1).optional(),
+  SPIDERIQ_GOOGLE_PLACES_BASE_URL: url.default('https://places.googleapis.com'),
+  SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
+  SPIDERIQ_OVERPASS_URL: url.default('https://overpass-api.de/api/interpreter'),
+  SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
+  SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
+});
+
+/** The server's configuration: one validated object, passed down; nothing else reads `process.env`. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Absolute data folder: the SQLite file and the artifacts live here. */
+  dataDir: string;
+  /** Public base URL (artifact links); defaults to the server's own address. */
+  publicUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
+  rateLimit: { perMinute: number; burst: number };
+  bootstrapTokens: string[];
+  workers: { spiderSite: number; spiderMaps: number };
+  instance: string;
+  leaseMs: number;
+  maxAttempts: number;
+  shutdownGraceMs: number;
+  sseHeartbeatMs: number;
+  allowPrivateNetworks: boolean;
+  chromiumPath: string;
+  maps: {
+    provider: 'google-places' | 'osm' | undefined;
+    googleApiKey: string | undefined;
+    googleBaseUrl: string;
+    nominatimUrl: string;
+    overpassUrl: string;
+  };
+  playgroundDir: string;
+  docsDir: string;
+}
+
+/** A configuration value that stops start-up, with the variable it came from. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid_config';
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((line) => `  - ${line}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment. Throws `ConfigError` naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])] ?? '')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: resolve(e.SPIDERIQ_DATA_DIR),
+    publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.SPIDERIQ_LOG_LEVEL,
+    rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },
+    bootstrapTokens: tokens,
+    workers: { spiderSite: e.SPIDERIQ_WORKERS_SITE, spiderMaps: e.SPIDERIQ_WORKERS_MAPS },
+    instance: e.SPIDERIQ_INSTANCE,
+    leaseMs: e.SPIDERIQ_LEASE_SECONDS * 1000,
+    maxAttempts: e.SPIDERIQ_MAX_ATTEMPTS,
+    shutdownGraceMs: e.SPIDERIQ_SHUTDOWN_GRACE_SECONDS * 1000,
+    sseHeartbeatMs: e.SPIDERIQ_SSE_HEARTBEAT_SECONDS * 1000,
+    allowPrivateNetworks: e.SPIDERIQ_ALLOW_PRIVATE_NETWORKS,
+    chromiumPath: e.SPIDERIQ_CHROMIUM_PATH,
+    maps: {
+      provider: e.SPIDERIQ_MAPS_PROVIDER,
+      googleApiKey: e.SPIDERIQ_GOOGLE_PLACES_API_KEY,
+      googleBaseUrl: e.SPIDERIQ_GOOGLE_PLACES_BASE_URL,
+      nominatimUrl: e.SPIDERIQ_NOMINATIM_URL,
+      overpassUrl: e.SPIDERIQ_OVERPASS_URL,
+    },
+    playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
+    docsDir: e.SPIDERIQ_DOCS_DIR,
+  };
+}

@@ -1,0 +1,29 @@
+import { MapsDataSchema, SiteDataSchema } from '@spideriq/schema';
+import { createMapsHandler } from '@spideriq/maps';
+import { createSiteHandler } from '@spideriq/site';
+import type { RegisterEngines } from './runtime.js';
+import { VERSION } from './runtime.js';
+
+/** The real engines: SpiderSite and SpiderMaps, configured from the server config. */
+export const registerEngines: RegisterEngines = (registry, config) => {
+  registry.register(
+    createSiteHandler({
+      version: VERSION,
+      publicUrl: config.publicUrl,
+      allowPrivateNetworks: config.allowPrivateNetworks,
+      chromiumPath: config.chromiumPath,
+    }),
+    SiteDataSchema,
+  );
+  registry.register(
+    createMapsHandler({
+      provider: config.maps.provider,
+      googleApiKey: config.maps.googleApiKey,
+      googleBaseUrl: config.maps.googleBaseUrl,
+      nominatimUrl: config.maps.nominatimUrl,
+      overpassUrl: config.maps.overpassUrl,
+      userAgent: `SpiderIQ/${VERSION} (+${config.publicUrl})`,
+    }),
+    MapsDataSchema,
+  );
+};

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from './config.js';
+import { generateToken, registerClient } from './auth/credentials.js';
+import { registerEngines } from './engines.js';
+import { startServer } from './server.js';
+
+/** `pnpm start`: the embedded server (SQLite, local files, in-process workers). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const server = await startServer(config, registerEngines);
+  const { runtime } = server;
+  if ((await runtime.store.listClients()).length === 0) {
+    // First start with no client: make one so a new user can try the API at once.
+    const token = generateToken();
+    await registerClient(runtime.store, 'default', token, new Date());
+    runtime.logger.info({ clientId: token.clientId }, 'created a first client; its token follows (shown once)');
+    process.stdout.write(`\nFirst start: your API token (shown once; store it):\n\n  ${token.token}\n\n`);
+  }
+  runtime.logger.info({ url: server.url, dataDir: config.dataDir, docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime.logger.info({ signal }, 'shutting down: finishing running jobs');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        runtime.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`SpiderIQ failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

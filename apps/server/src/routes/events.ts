@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { JobIdSchema, TERMINAL_EVENTS } from '@spideriq/schema';
+import type { JobEvent } from '@spideriq/schema';
+import type { JobRecord } from '@spideriq/jobs';
+import type { AppEnv } from '../app.js';
+import type { Runtime } from '../runtime.js';
+import { authenticate } from '../http/authenticate.js';
+import { notFound } from '../http/errors.js';
+import { resultsView } from '../views/job-views.js';
+
+const terminal = new Set<string>(TERMINAL_EVENTS);
+
+/** The event a job's current state implies, sent first so a late subscriber misses nothing. */
+function currentStateEvent(job: JobRecord): JobEvent {
+  switch (job.status) {
+    case 'queued':
+      return { event: 'job.queued', job_id: job.id, type: job.type, priority: job.priority, created_at: job.createdAt };
+    case 'processing':
+      return job.progress
+        ? { event: 'job.progress', job_id: job.id, type: job.type, pages_crawled: job.progress.pages_crawled, results_found: job.progress.results_found, total: job.progress.total, message: job.progress.message, timestamp: job.progress.updated_at }
+        : { event: 'job.processing', job_id: job.id, type: job.type, worker_id: job.workerId ?? 'unknown', attempt: job.attempts, started_at: job.startedAt ?? job.updatedAt };
+    case 'completed':
+      return { event: 'job.completed', job_id: job.id, type: job.type, processing_time_seconds: resultsView(job).processing_time_seconds ?? 0, completed_at: job.completedAt ?? job.updatedAt };
+    case 'failed':
+      return { event: 'job.failed', job_id: job.id, type: job.type, error_message: job.errorMessage ?? 'Job failed', completed_at: job.completedAt ?? job.updatedAt };
+    case 'cancelled':
+      return { event: 'job.cancelled', job_id: job.id, type: job.type, cancelled_at: job.completedAt ?? job.updatedAt };
+  }
+}
+
+/**
+ * `GET /api/v1/events/stream`: Server-Sent Events of the client's own jobs (one job with `job_id`).
+ * With a job filter the stream starts with the job's current state and closes after its terminal event.
+ */
+export function eventRoutes(runtime: Runtime): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('/stream', authenticate(runtime, { allowQueryToken: true }));
+
+  routes.get('/stream', async (c) => {
+    const client = c.get('client');
+    const jobId = c.req.query('job_id');
+    let job: JobRecord | null = null;
+    if (jobId !== undefined) {
+      if (!JobIdSchema.safeParse(jobId).success) throw notFound();
+      job = await runtime.store.getJob(jobId.toLowerCase());
+      if (!job || job.clientId !== client.id) throw notFound();
+    }
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const queue: JobEvent[] = [];
+      let wake: (() => void) | null = null;
+      const push = (event: JobEvent) => {
+        queue.push(event);
+        wake?.();
+      };
+      const unsubscribe = runtime.bus.subscribe(({ clientId, event }) => {
+        if (clientId !== client.id) return;
+        if (job && 'job_id' in event && event.job_id !== job.id) return;
+        push(event);
+      });
+      const heartbeat = setInterval(() => push({ event: 'heartbeat', timestamp: new Date().toISOString() }), runtime.config.sseHeartbeatMs);
+      let open = true;
+      const stop = () => {
+        open = false;
+        wake?.();
+      };
+      runtime.shutdown.addEventListener('abort', stop, { once: true });
+      stream.onAbort(() => {
+        open = false;
+        wake?.();
+      });
+      try {
+        await stream.writeSSE({ event: 'connected', data: JSON.stringify({ event: 'connected', client_id: client.id, message: 'Connected to the SpiderIQ event stream' }) });
+        if (job) {
+          // Re-read after subscribing: an event between the first read and the subscription is not lost.
+          const fresh = (await runtime.store.getJob(job.id)) ?? job;
+          queue.unshift(currentStateEvent(fresh));
+        }
+        while (open && !runtime.shutdown.aborted) {
+          const event = queue.shift();
+          if (!event) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+            wake = null;
+            continue;
+          }
+          await stream.writeSSE({ event: event.event, data: JSON.stringify(event) });
+          if (job && terminal.has(event.event)) break;
+        }
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        runtime.shutdown.removeEventListener('abort', stop);
+      }
+    });
+  });
+  return routes;
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import {
+  CancelJobResponseSchema,
+  JobIdSchema,
+  JobListResponseSchema,
+  JobResultsSchema,
+  JobStatusResponseSchema,
+  ListJobsQuerySchema,
+  SubmitJobRequestSchema,
+  SubmitJobResponseSchema,
+  SubmitMapsRequestSchema,
+  SubmitSiteRequestSchema,
+} from '@spideriq/schema';
+import type { JobType, SubmitJobResponse } from '@spideriq/schema';
+import { dedupKey } from '@spideriq/jobs';
+import type { JobRecord } from '@spideriq/jobs';
+import type { ZodType } from 'zod';
+import type { AppEnv } from '../app.js';
+import type { Runtime } from '../runtime.js';
+import { authenticate } from '../http/authenticate.js';
+import { readBody } from '../http/body.js';
+import { ApiError, notFound, validationError } from '../http/errors.js';
+import { requestedFormat, respond } from '../http/respond.js';
+import { resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
+
+/** `/api/v1/jobs/*`: submit, status, results, list and cancel. */
+export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', authenticate(runtime));
+
+  const submit = async (c: Context<AppEnv>, type: JobType, payload: unknown, priority: number) => {
+    if (!runtime.registry.get(type)) throw new ApiError(422, [{ loc: ['body', 'type'], msg: `Job type ${type} is not enabled on this server`, type: 'enum' }]);
+    const client = c.get('client');
+    const { job, fromCache } = await runtime.store.createJob(
+      { id: randomUUID(), clientId: client.id, type, payload, priority, dedupKey: dedupKey(client.id, type, payload) },
+      new Date(),
+    );
+    if (!fromCache) {
+      runtime.bus.publish({ clientId: client.id, event: { event: 'job.queued', job_id: job.id, type, priority, created_at: job.createdAt } });
+    }
+    const body: SubmitJobResponse = {
+      job_id: job.id,
+      type,
+      status: job.status,
+      created_at: job.createdAt,
+      from_cache: fromCache,
+      message: fromCache ? 'An identical job was submitted in the last 24 hours; returning it' : 'Job submitted successfully',
+    };
+    return respond(c, 201, body, SubmitJobResponseSchema);
+  };
+
+  const parseBody = async <T>(c: Context<AppEnv>, schema: ZodType<T>): Promise<T> => {
+    const parsed = schema.safeParse(await readBody(c));
+    if (!parsed.success) throw validationError(parsed.error, 'body');
+    return parsed.data;
+  };
+
+  routes.post('/spiderSite/submit', async (c) => {
+    const body = await parseBody(c, SubmitSiteRequestSchema);
+    return submit(c, 'spiderSite', body.payload, body.priority);
+  });
+  routes.post('/spiderMaps/submit', async (c) => {
+    const body = await parseBody(c, SubmitMapsRequestSchema);
+    return submit(c, 'spiderMaps', body.payload, body.priority);
+  });
+  routes.post('/submit', async (c) => {
+    const body = await parseBody(c, SubmitJobRequestSchema);
+    return submit(c, body.type, body.payload, body.priority);
+  });
+
+  routes.get('/list', async (c) => {
+    const format = requestedFormat(c);
+    const parsed = ListJobsQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) throw validationError(parsed.error, 'query');
+    const q = parsed.data;
+    const { total, jobs } = await runtime.store.listJobs({
+      clientId: c.get('client').id,
+      status: q.status_filter,
+      type: q.type_filter,
+      sortBy: q.sort_by,
+      sortOrder: q.sort_order,
+      limit: q.page_size,
+      offset: (q.page - 1) * q.page_size,
+    });
+    const body = { total, page: q.page, page_size: q.page_size, total_pages: Math.ceil(total / q.page_size), jobs: jobs.map(summaryView) };
+    return respond(c, 200, body, JobListResponseSchema, format);
+  });
+
+  const ownJob = async (c: Context<AppEnv>): Promise<JobRecord> => {
+    const id = c.req.param('job_id') ?? '';
+    // A malformed id cannot name a job: 404, like an unknown one, and another client's job looks the same.
+    if (!JobIdSchema.safeParse(id).success) throw notFound();
+    const job = await runtime.store.getJob(id.toLowerCase());
+    if (!job || job.clientId !== c.get('client').id) throw notFound();
+    return job;
+  };
+
+  routes.get('/:job_id/status', async (c) => {
+    const format = requestedFormat(c);
+    return respond(c, 200, statusView(await ownJob(c)), JobStatusResponseSchema, format);
+  });
+
+  routes.get('/:job_id/results', async (c) => {
+    const format = requestedFormat(c);
+    const job = await ownJob(c);
+    return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
+  });
+
+  routes.delete('/:job_id', async (c) => {
+    const job = await ownJob(c);
+    const outcome = await runtime.store.cancel(job.id, c.get('client').id, new Date());
+    if (outcome.outcome === 'not_found') throw notFound();
+    if (outcome.outcome === 'terminal') {
+      const why = { completed: 'it has already completed', failed: 'it has already failed', cancelled: 'it was already cancelled' } as const;
+      throw new ApiError(400, `Job cannot be cancelled: ${why[outcome.job.status as keyof typeof why] ?? `it is ${outcome.job.status}`}`);
+    }
+    runtime.bus.publish({
+      clientId: job.clientId,
+      event: { event: 'job.cancelled', job_id: job.id, type: job.type, cancelled_at: outcome.job.updatedAt },
+    });
+    return respond(c, 200, { success: true, job_id: job.id, status: 'cancelled', message: 'Job cancelled successfully' }, CancelJobResponseSchema);
+  });
+
+  return routes;
+}

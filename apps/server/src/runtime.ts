@@ -1,0 +1,84 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
+import type { JobEventBus, JobStore } from '@spideriq/jobs';
+import type { ServerConfig } from './config.js';
+import { TokenBucketLimiter } from './auth/rate-limit.js';
+import { bootstrapClients } from './auth/credentials.js';
+
+const require = createRequire(import.meta.url);
+
+/** The API version this server implements: the schema package's version. */
+export const VERSION: string = (require('@spideriq/schema/package.json') as { version: string }).version;
+
+/** Registers the job handlers a runtime runs (the real engines, or test handlers). */
+export type RegisterEngines = (registry: HandlerRegistry, config: ServerConfig, logger: Logger) => void;
+
+/** Everything the routes need, built once from the config. */
+export interface Runtime {
+  config: ServerConfig;
+  version: string;
+  logger: Logger;
+  store: JobStore;
+  storage: LocalArtifactStorage;
+  bus: JobEventBus;
+  registry: HandlerRegistry;
+  pool: WorkerPool;
+  limiter: TokenBucketLimiter;
+  logRequests: boolean;
+  /** Aborted when the server begins to shut down (closes event streams). */
+  shutdown: AbortSignal;
+  /** Stops the workers (grace period from the config), then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
+export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
+  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } });
+  const store = new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
+  const storage = new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl: `${config.publicUrl}/artifacts` });
+  await storage.check();
+  const bus = new LocalJobEventBus();
+  const registry = new HandlerRegistry();
+  registerEngines(registry, config, log);
+
+  const report = await bootstrapClients(store, config.bootstrapTokens, new Date());
+  if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
+  for (const id of report.mismatched) log.warn({ clientId: id }, 'a bootstrap token names an existing client with other credentials; the stored ones are kept');
+
+  const pool = new WorkerPool({
+    store,
+    bus,
+    storage,
+    registry,
+    logger: log,
+    concurrency: config.workers,
+    leaseMs: config.leaseMs,
+    heartbeatMs: Math.max(250, Math.floor(config.leaseMs / 3)),
+    pollMs: 1000,
+    instance: config.instance,
+  });
+  pool.start();
+  const shutdown = new AbortController();
+
+  return {
+    config,
+    version: VERSION,
+    logger: log,
+    store,
+    storage,
+    bus,
+    registry,
+    pool,
+    limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
+    logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
+    shutdown: shutdown.signal,
+    async stop() {
+      shutdown.abort();
+      await pool.stop(config.shutdownGraceMs);
+      await store.close();
+    },
+  };
+}

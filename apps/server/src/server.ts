@@ -1,0 +1,39 @@
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { createRuntime } from './runtime.js';
+import type { RegisterEngines, Runtime } from './runtime.js';
+
+/** A listening server and how to stop it. */
+export interface RunningServer {
+  runtime: Runtime;
+  url: string;
+  port: number;
+  /** Graceful stop: refuse new requests, let running jobs finish (grace period), release leases. */
+  close(): Promise<void>;
+}
+
+/** Starts the API and its workers on the configured host and port. */
+export async function startServer(config: ServerConfig, registerEngines: RegisterEngines): Promise<RunningServer> {
+  const runtime = await createRuntime(config, registerEngines);
+  const app = createApp(runtime);
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    runtime,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.stop();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+    },
+  };
+}

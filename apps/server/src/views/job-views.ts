@@ -1,0 +1,68 @@
+import type { JobResults, JobStatusResponse, JobSummary } from '@spideriq/schema';
+import { mapsQueryText } from '@spideriq/schema';
+import type { JobRecord } from '@spideriq/jobs';
+
+const WAITING_MESSAGE: Partial<Record<JobRecord['status'], string>> = {
+  queued: 'Job is queued. Please poll again in a few seconds.',
+  processing: 'Job is still being processed. Please poll again in a few seconds.',
+};
+
+const seconds = (from: string | null, to: string | null): number | null =>
+  from && to ? Math.round((Date.parse(to) - Date.parse(from)) / 10) / 100 : null;
+
+/** The HTTP status of `GET /results` for a job state: 200, 202 or 410. */
+export function resultsStatusCode(job: JobRecord): 200 | 202 | 410 {
+  if (job.status === 'completed') return 200;
+  if (job.status === 'failed' || job.status === 'cancelled') return 410;
+  return 202;
+}
+
+/** The seed's flat results envelope: every field present, `error` added on 410. */
+export function resultsView(job: JobRecord): JobResults {
+  const gone = job.status === 'failed' || job.status === 'cancelled';
+  const body = {
+    success: job.status === 'completed',
+    job_id: job.id,
+    type: job.type,
+    status: job.status,
+    processing_time_seconds: seconds(job.startedAt, job.completedAt),
+    worker_id: job.workerId,
+    completed_at: job.completedAt,
+    message: WAITING_MESSAGE[job.status] ?? null,
+    data: job.status === 'completed' ? job.result : null,
+    error_message: gone ? job.errorMessage : null,
+    ...(gone ? { error: job.errorMessage ?? `Job ${job.status}` } : {}),
+  };
+  return body as JobResults;
+}
+
+/** `GET /status`. */
+export function statusView(job: JobRecord): JobStatusResponse {
+  return {
+    success: job.status !== 'failed' && job.status !== 'cancelled',
+    job_id: job.id,
+    type: job.type,
+    status: job.status,
+    created_at: job.createdAt,
+    updated_at: job.updatedAt,
+    worker_id: job.workerId,
+    priority: job.priority,
+    progress: job.progress,
+  };
+}
+
+/** One row of `GET /list`. */
+export function summaryView(job: JobRecord): JobSummary {
+  const payload = (job.payload ?? {}) as { url?: string; search_query?: string; query?: string; location?: string };
+  return {
+    job_id: job.id,
+    type: job.type,
+    status: job.status,
+    url: job.type === 'spiderSite' ? (payload.url ?? null) : null,
+    query: job.type === 'spiderMaps' ? mapsQueryText(payload) : null,
+    priority: job.priority,
+    created_at: job.createdAt,
+    updated_at: job.updatedAt,
+    worker_id: job.workerId,
+  };
+}
