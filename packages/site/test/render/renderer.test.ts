@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { crawlSite } from '../../src/crawl/crawler.js';
+import { HttpClient } from '../../src/fetch/http-client.js';
+import { BrowserRenderer } from '../../src/render/renderer.js';
+import { startServer, staticSite } from '../support/local-server.js';
+import type { LocalServer } from '../support/local-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[render] ${CHROMIUM} is absent: skipping the Chromium rendering test (apt-get install chromium)`);
+
+const SPA = `<!doctype html><html><head><title>Shell</title></head><body><div id="root"></div>
+<img src="/hero.png"><script>
+  const root = document.getElementById('root');
+  root.innerHTML = '<h1>Rendered by JavaScript</h1><a href="/kontakt">Kontakt</a><a href="mailto:hello@spa.test">hello@spa.test</a>';
+</script></body></html>`;
+
+let server: LocalServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe('SPA rendering', () => {
+  const renderer = new BrowserRenderer({ executablePath: CHROMIUM });
+  afterAll(() => renderer.close());
+
+  it.skipIf(!hasChromium)('renders an SPA shell in Chromium, blocks images and follows rendered links', async () => {
+    server = await startServer(
+      staticSite({
+        '/': { body: SPA },
+        '/hero.png': { type: 'image/png', body: 'png' },
+        '/kontakt': { body: `<html><body><h1>Kontakt</h1><p>${'Ruf uns an. '.repeat(40)}</p></body></html>` },
+      }),
+    );
+    const http = new HttpClient({ userAgent: 'SpiderIQ/test', allowPrivateNetworks: true, retries: 0 });
+    const html: string[] = [];
+    const summary = await crawlSite({
+      startUrl: `${server.origin}/`,
+      http,
+      maxPages: 5,
+      strategy: 'bestfirst',
+      targetPages: ['contact'],
+      timeoutMs: 5000,
+      concurrency: 2,
+      productToken: 'SpiderIQ',
+      enableSpa: true,
+      spaTimeoutMs: 15_000,
+      openRenderer: () => renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => true }),
+      onPage: (page) => void (page.html && html.push(page.html)),
+    });
+    await http.close();
+    const home = summary.pages.find((p) => p.url === `${server!.origin}/`);
+    expect(home?.rendered).toBe(true);
+    expect(html[0]).toContain('Rendered by JavaScript');
+    expect(summary.pages.map((p) => new URL(p.url).pathname)).toContain('/kontakt');
+    expect(summary.pages.find((p) => p.url.endsWith('/kontakt'))?.rendered).toBe(false);
+    expect(summary.spaPagesDetected).toBe(1);
+    expect(server.requests).not.toContain('/hero.png');
+  });
+
+  it.skipIf(!hasChromium)('aborts requests the guard refuses', async () => {
+    server = await startServer(staticSite({ '/': { body: SPA } }));
+    const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => false });
+    const result = await session!.render(`${server.origin}/`, { timeoutMs: 5000 }).catch((e: unknown) => e);
+    await session!.close();
+    expect(result).toBeInstanceOf(Error);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('crawls over plain HTTP when no browser is available', async () => {
+    const missing = new BrowserRenderer({ executablePath: '/nonexistent/chromium' });
+    expect(await missing.available()).toBe(false);
+    expect(await missing.session({ userAgent: 't', allowRequest: async () => true })).toBeNull();
+    server = await startServer(staticSite({ '/': { body: SPA } }));
+    const http = new HttpClient({ userAgent: 't', allowPrivateNetworks: true, retries: 0 });
+    const summary = await crawlSite({
+      startUrl: `${server.origin}/`,
+      http,
+      maxPages: 2,
+      strategy: 'bfs',
+      targetPages: [],
+      timeoutMs: 3000,
+      concurrency: 1,
+      productToken: 'SpiderIQ',
+      enableSpa: true,
+      spaTimeoutMs: 3000,
+      openRenderer: () => missing.session({ userAgent: 't', allowRequest: async () => true }),
+    });
+    await http.close();
+    expect(summary.pagesCrawled).toBe(1);
+    expect(summary.pages[0]?.rendered).toBe(false);
+    expect(summary.browserRenderingAvailable).toBe(false);
+  });
+});
