@@ -4,19 +4,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const spec = join(packageDir, '../schema/generated/openapi.json');
 const committed = join(packageDir, 'src/generated/openapi.ts');
-const cli = createRequire(import.meta.url).resolve('openapi-typescript/bin/cli.js');
+// The package maps `./*.js` to `./*.mjs`, so find its bin through package.json.
+const cli = join(dirname(createRequire(import.meta.url).resolve('openapi-typescript/package.json')), 'bin/cli.js');
 const check = process.argv.includes('--check');
 
 const tempDir = check ? mkdtempSync(join(tmpdir(), 'spideriq-client-gen-')) : null;
 const out = tempDir ? join(tempDir, 'openapi.ts') : committed;
 try {
-  execFileSync(process.execPath, [cli, spec, '--output', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [cli, spec, '--output', out, '--default-non-nullable', 'false'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (check) {
     const fresh = readFileSync(out, 'utf8');
     let current = '';

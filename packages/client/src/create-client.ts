@@ -51,7 +51,7 @@ export interface EventsOptions extends RequestOptions {
  */
 export interface SpiderIQClient {
   /** The openapi-fetch client, typed by the generated `paths`. */
-  readonly raw: Client<paths>;
+  readonly raw: Client<paths, 'application/json'>;
   /** Crawl a website: `POST /api/v1/jobs/spiderSite/submit`. */
   submitSite(body: SubmitSiteRequest, options?: RequestOptions): Promise<SubmitJobResponse>;
   /** Search business listings: `POST /api/v1/jobs/spiderMaps/submit`. */
@@ -99,7 +99,7 @@ interface FetchOutcome<T> {
 export function createClient(options: ClientOptions): SpiderIQClient {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.token !== undefined) headers['Authorization'] = `Bearer ${options.token}`;
-  const raw = createFetchClient<paths>({
+  const raw = createFetchClient<paths, 'application/json'>({
     baseUrl: options.baseUrl,
     headers,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -141,12 +141,12 @@ export function createClient(options: ClientOptions): SpiderIQClient {
   return client;
 }
 
-async function* followEvents(raw: Client<paths>, token: string | undefined, options: EventsOptions): AsyncGenerator<JobStreamEvent, void, undefined> {
+async function* followEvents(raw: Client<paths, 'application/json'>, token: string | undefined, options: EventsOptions): AsyncGenerator<JobStreamEvent, void, undefined> {
   yield* await openEvents(raw, token, options);
 }
 
 async function openEvents(
-  raw: Client<paths>,
+  raw: Client<paths, 'application/json'>,
   token: string | undefined,
   { jobId, signal }: EventsOptions,
 ): Promise<AsyncGenerator<JobStreamEvent, void, undefined>> {

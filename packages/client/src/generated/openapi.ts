@@ -13,6 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a spiderSite job
+         * @description Queue a website crawl. Only `payload.url` is required; `mode` picks a preset and explicit fields override it.
+         */
         post: operations["submitSiteJob"];
         delete?: never;
         options?: never;
@@ -29,6 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a spiderMaps job
+         * @description Queue a business-listing search. `payload.search_query` (or its alias `query`) is required.
+         */
         post: operations["submitMapsJob"];
         delete?: never;
         options?: never;
@@ -45,6 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a job of any type
+         * @description The generic submit: `type` in the body chooses the job type, and `payload` is that type’s payload.
+         */
         post: operations["submitJob"];
         delete?: never;
         options?: never;
@@ -59,6 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a job’s status
+         * @description Poll every 2-5 seconds until the status is terminal (`completed`, `failed` or `cancelled`), or follow the event stream instead.
+         */
         get: operations["getJobStatus"];
         put?: never;
         post?: never;
@@ -75,6 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a job’s results
+         * @description The status code says where the job is: 200 completed, 202 still queued or processing (poll again), 410 failed or cancelled, 404 unknown. The body is flat and every field is always present: fields that do not apply are null (or `[]`).
+         */
         get: operations["getJobResults"];
         put?: never;
         post?: never;
@@ -91,6 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List jobs
+         * @description The client’s jobs, newest first by default, paginated and filterable by status and type.
+         */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -110,6 +134,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Cancel a job
+         * @description A queued job leaves the queue; a processing job is stopped and its partial results are discarded.
+         */
         delete: operations["cancelJob"];
         options?: never;
         head?: never;
@@ -123,6 +151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Service health
+         * @description Public. 200 while healthy or degraded, 503 when a critical service (database, queue, storage) is down.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -139,6 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Queue statistics
+         * @description Public. Jobs per queue and state, workers per pool, and throughput.
+         */
         get: operations["getQueueStats"];
         put?: never;
         post?: never;
@@ -155,7 +191,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["getInfo"];
+        /**
+         * Server information
+         * @description Public. Version, job types, formats, features and limits of this server.
+         */
+        get: operations["getSystemInfo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -171,6 +211,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Stream job events (SSE)
+         * @description A `text/event-stream` of the client’s job events. EventSource cannot send headers, so the token goes in `?token=`; `job_id` narrows the stream to one job.
+         *
+         *     Each event is an `event: <name>` line, a `data: <json>` line and a blank line; the JSON repeats the name in its `event` field. The stream opens with `connected`, sends `heartbeat` every 30 seconds, and carries `job.queued`, `job.processing`, `job.progress`, `job.completed`, `job.failed` and `job.cancelled`. Delivery is best effort with no replay: after a reconnect, read the job’s status.
+         *
+         *     The message schemas are in the AsyncAPI document (`asyncapi.yaml`). This is the one GET without `?format=`: the stream is always SSE.
+         */
         get: operations["streamEvents"];
         put?: never;
         post?: never;
@@ -211,27 +259,7 @@ export interface components {
          *     }
          */
         ValidationError: {
-            detail: {
-                /**
-                 * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                 * @example [
-                 *       "body",
-                 *       "payload",
-                 *       "max_pages"
-                 *     ]
-                 */
-                loc: (string | number)[];
-                /**
-                 * @description What is wrong with it.
-                 * @example Too big: expected number to be <=50
-                 */
-                msg: string;
-                /**
-                 * @description Machine-readable issue kind.
-                 * @example too_big
-                 */
-                type: string;
-            }[];
+            detail: components["schemas"]["ValidationIssue"][];
         };
         /** @description One validation issue. */
         ValidationIssue: {
@@ -300,34 +328,7 @@ export interface components {
                 /** @description Page budget (1-100). */
                 max_pages?: number;
                 strategies?: ("css" | "jsonld" | "regex" | "microformat")[];
-                /**
-                 * @description Markdown compendium options.
-                 * @example {
-                 *       "enabled": true,
-                 *       "cleanup_level": "fit",
-                 *       "max_chars": 100000
-                 *     }
-                 */
-                compendium?: {
-                    /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                    enabled?: boolean;
-                    /**
-                     * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                     * @example fit
-                     * @enum {string}
-                     */
-                    cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                    /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                    max_chars?: number;
-                    /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                    include_in_response?: boolean;
-                    /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                    remove_duplicates?: boolean;
-                    /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                    separator?: string;
-                    /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                    priority_sections?: string[];
-                };
+                compendium?: components["schemas"]["CompendiumOptions"];
             };
             /** @description Pages to crawl (1-50). Default 10, or the mode preset. */
             max_pages?: number;
@@ -355,38 +356,11 @@ export interface components {
             product_description?: string;
             /** @description Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`. */
             icp_description?: string;
-            /**
-             * @description Markdown compendium options.
-             * @example {
-             *       "enabled": true,
-             *       "cleanup_level": "fit",
-             *       "max_chars": 100000
-             *     }
-             */
-            compendium?: {
-                /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                enabled?: boolean;
-                /**
-                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                 * @example fit
-                 * @enum {string}
-                 */
-                cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                max_chars?: number;
-                /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                include_in_response?: boolean;
-                /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                remove_duplicates?: boolean;
-                /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                separator?: string;
-                /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                priority_sections?: string[];
-            };
+            compendium?: components["schemas"]["CompendiumOptions"];
             /** @description Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured. */
             custom_ai_prompt?: {
                 /** @default false */
-                enabled: boolean;
+                enabled?: boolean;
                 system_prompt?: string;
                 user_prompt?: string;
                 /** @description JSON Schema the answer must follow. */
@@ -444,163 +418,13 @@ export interface components {
          *     }
          */
         SubmitSiteRequest: {
-            /**
-             * @description What to crawl and extract. Only `url` is required.
-             * @example {
-             *       "url": "https://example.com",
-             *       "mode": "contacts",
-             *       "max_pages": 5
-             *     }
-             */
-            payload: {
-                /**
-                 * @description The website to crawl, with its scheme (1-2048 characters).
-                 * @example https://example.com
-                 */
-                url: string;
-                /**
-                 * @description Preset: `contacts` (5 pages, no compendium), `compendium` (10 pages, fit compendium), `leads` (50 pages, compendium, AI team/company/pain points), `full` (100 pages, raw compendium, all AI). Explicit fields and `overrides` win over the preset.
-                 * @example contacts
-                 * @enum {string}
-                 */
-                mode?: "contacts" | "compendium" | "leads" | "full";
-                /** @description Changes to the mode preset, for example `{"max_pages": 20, "strategies": ["css","regex"]}`. */
-                overrides?: {
-                    /**
-                     * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                     * @example bestfirst
-                     * @enum {string}
-                     */
-                    crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                    /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                    target_pages?: string[];
-                    /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                    timeout?: number;
-                    /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                    enable_spa?: boolean;
-                    /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                    spa_timeout?: number;
-                    /** @description AI: extract team members. Needs an LLM endpoint. */
-                    extract_team?: boolean;
-                    /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                    extract_company_info?: boolean;
-                    /** @description AI: infer pain points. Needs an LLM endpoint. */
-                    extract_pain_points?: boolean;
-                    /** @description Page budget (1-100). */
-                    max_pages?: number;
-                    strategies?: ("css" | "jsonld" | "regex" | "microformat")[];
-                    /**
-                     * @description Markdown compendium options.
-                     * @example {
-                     *       "enabled": true,
-                     *       "cleanup_level": "fit",
-                     *       "max_chars": 100000
-                     *     }
-                     */
-                    compendium?: {
-                        /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                        enabled?: boolean;
-                        /**
-                         * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                         * @example fit
-                         * @enum {string}
-                         */
-                        cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                        /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                        max_chars?: number;
-                        /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                        include_in_response?: boolean;
-                        /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                        remove_duplicates?: boolean;
-                        /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                        separator?: string;
-                        /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                        priority_sections?: string[];
-                    };
-                };
-                /** @description Pages to crawl (1-50). Default 10, or the mode preset. */
-                max_pages?: number;
-                /**
-                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                 * @example bestfirst
-                 * @enum {string}
-                 */
-                crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                target_pages?: string[];
-                /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                timeout?: number;
-                /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                enable_spa?: boolean;
-                /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                spa_timeout?: number;
-                /** @description AI: extract team members. Needs an LLM endpoint. */
-                extract_team?: boolean;
-                /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                extract_company_info?: boolean;
-                /** @description AI: infer pain points. Needs an LLM endpoint. */
-                extract_pain_points?: boolean;
-                /** @description Your product, for CHAMP lead scoring. Requires `icp_description`. */
-                product_description?: string;
-                /** @description Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`. */
-                icp_description?: string;
-                /**
-                 * @description Markdown compendium options.
-                 * @example {
-                 *       "enabled": true,
-                 *       "cleanup_level": "fit",
-                 *       "max_chars": 100000
-                 *     }
-                 */
-                compendium?: {
-                    /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                    enabled?: boolean;
-                    /**
-                     * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                     * @example fit
-                     * @enum {string}
-                     */
-                    cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                    /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                    max_chars?: number;
-                    /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                    include_in_response?: boolean;
-                    /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                    remove_duplicates?: boolean;
-                    /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                    separator?: string;
-                    /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                    priority_sections?: string[];
-                };
-                /** @description Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured. */
-                custom_ai_prompt?: {
-                    /** @default false */
-                    enabled: boolean;
-                    system_prompt?: string;
-                    user_prompt?: string;
-                    /** @description JSON Schema the answer must follow. */
-                    json_schema?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description Key of the answer in `data`. Default `custom_analysis`. */
-                    output_field_name?: string;
-                    model?: string;
-                    temperature?: number;
-                    max_tokens?: number;
-                };
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_enabled?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_unique_only?: boolean;
-                /** @description Bypass the 24-hour duplicate-submission cache. */
-                test?: boolean;
-            };
+            payload: components["schemas"]["SpiderSitePayload"];
             /**
              * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
              * @default 0
              * @example 0
              */
-            priority: number;
+            priority?: number;
         };
         /**
          * @description What to search for.
@@ -648,47 +472,13 @@ export interface components {
          *     }
          */
         SubmitMapsRequest: {
-            /**
-             * @description What to search for.
-             * @example {
-             *       "search_query": "italian restaurants in Boston",
-             *       "max_results": 20,
-             *       "lang": "en"
-             *     }
-             */
-            payload: {
-                /**
-                 * @description "{what} in {where}", for example `plumbers in Austin, TX`.
-                 * @example italian restaurants in Boston
-                 */
-                search_query?: string;
-                /** @description Alias of `search_query` (which wins when both are sent). */
-                query?: string;
-                /** @description Where to search; joined as "{query} in {location}". */
-                location?: string;
-                /** @description Listings to return (1-100). Default 20. */
-                max_results?: number;
-                /** @description Result language. Default `en`. */
-                lang?: string;
-                /** @description Add review snippets to each listing. */
-                extract_reviews?: boolean;
-                /** @description Add photo references to each listing. */
-                extract_photos?: boolean;
-                /** @description Parse phones with libphonenumber (`phone_e164`…). Default true. */
-                validate_phones?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_enabled?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_unique_only?: boolean;
-                /** @description Bypass the 24-hour duplicate-submission cache. */
-                test?: boolean;
-            };
+            payload: components["schemas"]["SpiderMapsPayload"];
             /**
              * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
              * @default 0
              * @example 0
              */
-            priority: number;
+            priority?: number;
         };
         /**
          * @description Submit a job of any type.
@@ -703,207 +493,23 @@ export interface components {
         SubmitJobRequest: {
             /** @enum {string} */
             type: "spiderSite";
-            /**
-             * @description What to crawl and extract. Only `url` is required.
-             * @example {
-             *       "url": "https://example.com",
-             *       "mode": "contacts",
-             *       "max_pages": 5
-             *     }
-             */
-            payload: {
-                /**
-                 * @description The website to crawl, with its scheme (1-2048 characters).
-                 * @example https://example.com
-                 */
-                url: string;
-                /**
-                 * @description Preset: `contacts` (5 pages, no compendium), `compendium` (10 pages, fit compendium), `leads` (50 pages, compendium, AI team/company/pain points), `full` (100 pages, raw compendium, all AI). Explicit fields and `overrides` win over the preset.
-                 * @example contacts
-                 * @enum {string}
-                 */
-                mode?: "contacts" | "compendium" | "leads" | "full";
-                /** @description Changes to the mode preset, for example `{"max_pages": 20, "strategies": ["css","regex"]}`. */
-                overrides?: {
-                    /**
-                     * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                     * @example bestfirst
-                     * @enum {string}
-                     */
-                    crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                    /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                    target_pages?: string[];
-                    /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                    timeout?: number;
-                    /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                    enable_spa?: boolean;
-                    /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                    spa_timeout?: number;
-                    /** @description AI: extract team members. Needs an LLM endpoint. */
-                    extract_team?: boolean;
-                    /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                    extract_company_info?: boolean;
-                    /** @description AI: infer pain points. Needs an LLM endpoint. */
-                    extract_pain_points?: boolean;
-                    /** @description Page budget (1-100). */
-                    max_pages?: number;
-                    strategies?: ("css" | "jsonld" | "regex" | "microformat")[];
-                    /**
-                     * @description Markdown compendium options.
-                     * @example {
-                     *       "enabled": true,
-                     *       "cleanup_level": "fit",
-                     *       "max_chars": 100000
-                     *     }
-                     */
-                    compendium?: {
-                        /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                        enabled?: boolean;
-                        /**
-                         * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                         * @example fit
-                         * @enum {string}
-                         */
-                        cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                        /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                        max_chars?: number;
-                        /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                        include_in_response?: boolean;
-                        /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                        remove_duplicates?: boolean;
-                        /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                        separator?: string;
-                        /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                        priority_sections?: string[];
-                    };
-                };
-                /** @description Pages to crawl (1-50). Default 10, or the mode preset. */
-                max_pages?: number;
-                /**
-                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                 * @example bestfirst
-                 * @enum {string}
-                 */
-                crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                target_pages?: string[];
-                /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                timeout?: number;
-                /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                enable_spa?: boolean;
-                /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                spa_timeout?: number;
-                /** @description AI: extract team members. Needs an LLM endpoint. */
-                extract_team?: boolean;
-                /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                extract_company_info?: boolean;
-                /** @description AI: infer pain points. Needs an LLM endpoint. */
-                extract_pain_points?: boolean;
-                /** @description Your product, for CHAMP lead scoring. Requires `icp_description`. */
-                product_description?: string;
-                /** @description Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`. */
-                icp_description?: string;
-                /**
-                 * @description Markdown compendium options.
-                 * @example {
-                 *       "enabled": true,
-                 *       "cleanup_level": "fit",
-                 *       "max_chars": 100000
-                 *     }
-                 */
-                compendium?: {
-                    /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                    enabled?: boolean;
-                    /**
-                     * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                     * @example fit
-                     * @enum {string}
-                     */
-                    cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                    /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                    max_chars?: number;
-                    /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                    include_in_response?: boolean;
-                    /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                    remove_duplicates?: boolean;
-                    /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                    separator?: string;
-                    /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                    priority_sections?: string[];
-                };
-                /** @description Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured. */
-                custom_ai_prompt?: {
-                    /** @default false */
-                    enabled: boolean;
-                    system_prompt?: string;
-                    user_prompt?: string;
-                    /** @description JSON Schema the answer must follow. */
-                    json_schema?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description Key of the answer in `data`. Default `custom_analysis`. */
-                    output_field_name?: string;
-                    model?: string;
-                    temperature?: number;
-                    max_tokens?: number;
-                };
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_enabled?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_unique_only?: boolean;
-                /** @description Bypass the 24-hour duplicate-submission cache. */
-                test?: boolean;
-            };
+            payload: components["schemas"]["SpiderSitePayload"];
             /**
              * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
              * @default 0
              * @example 0
              */
-            priority: number;
+            priority?: number;
         } | {
             /** @enum {string} */
             type: "spiderMaps";
-            /**
-             * @description What to search for.
-             * @example {
-             *       "search_query": "italian restaurants in Boston",
-             *       "max_results": 20,
-             *       "lang": "en"
-             *     }
-             */
-            payload: {
-                /**
-                 * @description "{what} in {where}", for example `plumbers in Austin, TX`.
-                 * @example italian restaurants in Boston
-                 */
-                search_query?: string;
-                /** @description Alias of `search_query` (which wins when both are sent). */
-                query?: string;
-                /** @description Where to search; joined as "{query} in {location}". */
-                location?: string;
-                /** @description Listings to return (1-100). Default 20. */
-                max_results?: number;
-                /** @description Result language. Default `en`. */
-                lang?: string;
-                /** @description Add review snippets to each listing. */
-                extract_reviews?: boolean;
-                /** @description Add photo references to each listing. */
-                extract_photos?: boolean;
-                /** @description Parse phones with libphonenumber (`phone_e164`…). Default true. */
-                validate_phones?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_enabled?: boolean;
-                /** @description Accepted for compatibility; has no effect here. */
-                fuzziq_unique_only?: boolean;
-                /** @description Bypass the 24-hour duplicate-submission cache. */
-                test?: boolean;
-            };
+            payload: components["schemas"]["SpiderMapsPayload"];
             /**
              * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
              * @default 0
              * @example 0
              */
-            priority: number;
+            priority?: number;
         };
         /**
          * @description The job was accepted.
@@ -930,10 +536,11 @@ export interface components {
              */
             type: "spiderSite" | "spiderMaps";
             /**
-             * @description Always `queued` for a new job.
+             * @description `queued` for a new job; the existing job’s current status when `from_cache` is true.
+             * @example completed
              * @enum {string}
              */
-            status: "queued";
+            status: "queued" | "processing" | "completed" | "failed" | "cancelled";
             /**
              * @description ISO 8601 timestamp (UTC).
              * @example 2025-10-27T14:30:15Z
@@ -1003,12 +610,12 @@ export interface components {
              * @description Extension: queue priority.
              * @default 0
              */
-            priority: number;
+            priority?: number;
             /**
              * @description Extension: latest progress (null before the job starts).
              * @default null
              */
-            progress: {
+            progress?: {
                 pages_crawled: number | null;
                 results_found: number | null;
                 total: number | null;
@@ -1218,26 +825,17 @@ export interface components {
              * @description The mode preset that applied.
              * @default null
              */
-            mode: string | null;
+            mode?: string | null;
             /**
              * @description Every page fetched, with its status, size, time and whether it was rendered.
              * @default []
              */
-            pages: {
-                url: string;
-                /** @description HTTP status, or null when no response came. */
-                status: number | null;
-                bytes: number;
-                time_ms: number;
-                /** @description Rendered in the headless browser. */
-                rendered: boolean;
-                error: string | null;
-            }[];
+            pages?: components["schemas"]["CrawledPage"][];
             /**
              * @description Whether AI features were requested and whether a model is configured.
              * @default null
              */
-            ai: {
+            ai?: {
                 configured: boolean;
                 requested: string[];
                 message: string | null;
@@ -1262,19 +860,7 @@ export interface components {
              * @description Extension: each phone parsed and validated.
              * @default []
              */
-            phone_details: {
-                /** @description The number as it appeared on the page. */
-                raw: string;
-                /** @description E.164 form, for example `+14155550123`. */
-                e164: string | null;
-                national: string | null;
-                international: string | null;
-                /** @description ISO 3166-1 alpha-2 country. */
-                country_code: string | null;
-                /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                type: string | null;
-                valid: boolean;
-            }[];
+            phone_details?: components["schemas"]["PhoneDetail"][];
             /** @description Physical addresses found, one line each. */
             addresses: string[];
             /** @description LinkedIn company/profile URL (null if not found). */
@@ -1305,191 +891,19 @@ export interface components {
             snapchat: string | null;
             /** @description Reddit profile/subreddit URL (null if not found). */
             reddit: string | null;
-            /**
-             * @description The company logo.
-             * @default null
-             * @example {
-             *       "url": "https://example.com/logo.svg",
-             *       "source": "jsonld"
-             *     }
-             */
-            logo: {
-                url: string;
-                /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                source: string;
-            } | null;
-            /**
-             * @description Title, description and Open Graph tags of the submitted page.
-             * @default null
-             * @example {
-             *       "title": "Example Company",
-             *       "description": "Leading provider of…",
-             *       "og": {
-             *         "title": "Example"
-             *       }
-             *     }
-             */
-            meta: {
-                title: string | null;
-                description: string | null;
-                /** @description Open Graph tags without the `og:` prefix. */
-                og: {
-                    [key: string]: string;
-                };
-            } | null;
+            logo?: components["schemas"]["Logo"] | null;
+            meta?: components["schemas"]["PageMeta"] | null;
             /** @description Markdown of the site (when the compendium is enabled and included inline). */
             markdown_compendium: string | null;
-            /**
-             * @description Compendium metadata and storage information.
-             * @example {
-             *       "available": true,
-             *       "chars": 8450,
-             *       "cleanup_level": "fit",
-             *       "storage_location": "spidermedia",
-             *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-             *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-             *       "size_bytes": 8450,
-             *       "content_hash": "a1b2c3d4e5f6...",
-             *       "estimated_tokens": 2100
-             *     }
-             */
-            compendium: {
-                /** @description Whether a compendium was built. */
-                available: boolean;
-                /** @description Length of the markdown in characters. */
-                chars: number | null;
-                /**
-                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                 * @example fit
-                 * @enum {string|null}
-                 */
-                cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                /** @description Storage backend that holds the file (`local` or `s3`). */
-                storage_location: string | null;
-                /** @description Permanent, unguessable URL of the markdown file. */
-                download_url: string | null;
-                filename: string | null;
-                size_bytes: number | null;
-                /** @description sha256 of the markdown file (hex). */
-                content_hash: string | null;
-                /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                estimated_tokens: number | null;
-            } | null;
-            /**
-             * @description Company information extracted with AI (null if `extract_company_info` is off).
-             * @example {
-             *       "name": "TechStart Solutions",
-             *       "summary": "AI-powered customer support automation for SaaS companies",
-             *       "industry": "B2B SaaS",
-             *       "services": [
-             *         "AI Chatbots",
-             *         "Support Ticket Automation",
-             *         "Customer Analytics"
-             *       ],
-             *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-             *     }
-             */
-            company_vitals: {
-                name: string | null;
-                summary: string | null;
-                industry: string | null;
-                services: string[];
-                target_audience: string | null;
-            } | null;
+            compendium: components["schemas"]["CompendiumInfo"] | null;
+            company_vitals: components["schemas"]["CompanyVitals"] | null;
             /** @description Business pain points identified by AI (null if not enabled). */
             pain_points: string[] | null;
-            /**
-             * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-             * @example {
-             *       "icp_fit_score": 0.85,
-             *       "champ_analysis": {
-             *         "challenges": [
-             *           "Manual ticket triage consuming 40% of support team time"
-             *         ],
-             *         "authority": "VP of Customer Success leads vendor selection",
-             *         "money": "Series B funded",
-             *         "prioritization": "High"
-             *       }
-             *     }
-             */
-            lead_scoring: {
-                /** @description Fit with the ideal customer profile, 0 to 1. */
-                icp_fit_score: number;
-                champ_analysis: {
-                    challenges: string[];
-                    authority: string | null;
-                    money: string | null;
-                    prioritization: string | null;
-                };
-            } | null;
+            lead_scoring: components["schemas"]["LeadScoring"] | null;
             /** @description Team members found with AI (empty if not enabled). */
-            team_members: {
-                name: string;
-                title: string | null;
-                email: string | null;
-                linkedin: string | null;
-            }[];
-            /** @description Personalization data for outreach (null if not available). */
-            personalization_hooks: {
-                company_name: string | null;
-                decision_maker: string | null;
-                key_challenge: string | null;
-                urgency_signal: string | null;
-                personalization_angle: string | null;
-            } | null;
-            /**
-             * @description Crawl metadata and statistics.
-             * @example {
-             *       "spa_enabled": true,
-             *       "sitemap_used": true,
-             *       "browser_rendering_available": true,
-             *       "crawl_strategy": "sitemap",
-             *       "total_emails_found": 2,
-             *       "total_phones_found": 1
-             *     }
-             */
-            metadata: {
-                spa_enabled: boolean;
-                sitemap_used: boolean;
-                browser_rendering_available: boolean;
-                /**
-                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                 * @example bestfirst
-                 * @enum {string}
-                 */
-                crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                /** @description Emails found before filtering. */
-                total_emails_found: number;
-                total_phones_found: number;
-                /**
-                 * @description The mode preset that applied.
-                 * @default null
-                 */
-                mode: string | null;
-                /**
-                 * @description Every page fetched, with its status, size, time and whether it was rendered.
-                 * @default []
-                 */
-                pages: {
-                    url: string;
-                    /** @description HTTP status, or null when no response came. */
-                    status: number | null;
-                    bytes: number;
-                    time_ms: number;
-                    /** @description Rendered in the headless browser. */
-                    rendered: boolean;
-                    error: string | null;
-                }[];
-                /**
-                 * @description Whether AI features were requested and whether a model is configured.
-                 * @default null
-                 */
-                ai: {
-                    configured: boolean;
-                    requested: string[];
-                    message: string | null;
-                } | null;
-            };
+            team_members: components["schemas"]["TeamMember"][];
+            personalization_hooks: components["schemas"]["PersonalizationHooks"] | null;
+            metadata: components["schemas"]["SiteMetadata"];
         };
         /** @description A review of the place. */
         Review: {
@@ -1560,41 +974,28 @@ export interface components {
                 [key: string]: string;
             } | null;
             /** @default null */
-            phone_e164: string | null;
+            phone_e164?: string | null;
             /** @default null */
-            phone_national: string | null;
+            phone_national?: string | null;
             /** @default null */
-            phone_type: string | null;
+            phone_type?: string | null;
             /** @default null */
-            phone_valid: boolean | null;
+            phone_valid?: boolean | null;
             /**
              * @description Extension: review snippets (null unless `extract_reviews`).
              * @default null
              */
-            reviews: {
-                author: string | null;
-                rating: number | null;
-                text: string | null;
-                /** @description ISO 8601 publish time. */
-                time: string | null;
-                language: string | null;
-            }[] | null;
+            reviews?: components["schemas"]["Review"][] | null;
             /**
              * @description Extension: photos (null unless `extract_photos`).
              * @default null
              */
-            photos: {
-                /** @description Photo URL or provider resource name. */
-                url: string;
-                width: number | null;
-                height: number | null;
-                attribution: string | null;
-            }[] | null;
+            photos?: components["schemas"]["Photo"][] | null;
             /**
              * @description Extension: the provider that returned it (`google-places` or `osm`).
              * @default null
              */
-            source: string | null;
+            source?: string | null;
         };
         /**
          * @description Search metadata.
@@ -1614,12 +1015,12 @@ export interface components {
              * @description Extension: `google-places` or `osm`.
              * @default null
              */
-            provider: string | null;
+            provider?: string | null;
             /**
              * @description Extension: phone validation counts (null when `validate_phones` is off).
              * @default null
              */
-            phone_validation: {
+            phone_validation?: {
                 total: number;
                 valid: number;
                 invalid: number;
@@ -1631,97 +1032,8 @@ export interface components {
             query: string;
             /** @description Number of business listings returned. */
             results_count: number;
-            businesses: {
-                name: string;
-                /** @description Provider place id (Google place id, or `osm:node/123`). */
-                place_id: string | null;
-                /** @description Average rating (1.0-5.0); null when the provider has none. */
-                rating: number | null;
-                reviews_count: number | null;
-                address: string | null;
-                phone: string | null;
-                website: string | null;
-                categories: string[];
-                coordinates: {
-                    latitude: number;
-                    longitude: number;
-                } | null;
-                /** @description Map link to the business. */
-                link: string | null;
-                /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                business_status: string | null;
-                /** @enum {string|null} */
-                price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                working_hours: {
-                    [key: string]: string;
-                } | null;
-                /** @default null */
-                phone_e164: string | null;
-                /** @default null */
-                phone_national: string | null;
-                /** @default null */
-                phone_type: string | null;
-                /** @default null */
-                phone_valid: boolean | null;
-                /**
-                 * @description Extension: review snippets (null unless `extract_reviews`).
-                 * @default null
-                 */
-                reviews: {
-                    author: string | null;
-                    rating: number | null;
-                    text: string | null;
-                    /** @description ISO 8601 publish time. */
-                    time: string | null;
-                    language: string | null;
-                }[] | null;
-                /**
-                 * @description Extension: photos (null unless `extract_photos`).
-                 * @default null
-                 */
-                photos: {
-                    /** @description Photo URL or provider resource name. */
-                    url: string;
-                    width: number | null;
-                    height: number | null;
-                    attribution: string | null;
-                }[] | null;
-                /**
-                 * @description Extension: the provider that returned it (`google-places` or `osm`).
-                 * @default null
-                 */
-                source: string | null;
-            }[];
-            /**
-             * @description Search metadata.
-             * @example {
-             *       "max_results": 20,
-             *       "extract_reviews": true,
-             *       "extract_photos": false,
-             *       "language": "en"
-             *     }
-             */
-            metadata: {
-                max_results: number;
-                extract_reviews: boolean;
-                extract_photos: boolean;
-                language: string;
-                /**
-                 * @description Extension: `google-places` or `osm`.
-                 * @default null
-                 */
-                provider: string | null;
-                /**
-                 * @description Extension: phone validation counts (null when `validate_phones` is off).
-                 * @default null
-                 */
-                phone_validation: {
-                    total: number;
-                    valid: number;
-                    invalid: number;
-                } | null;
-            };
+            businesses: components["schemas"]["Business"][];
+            metadata: components["schemas"]["MapsMetadata"];
         };
         /** @description Results of a spiderSite job. */
         SiteJobResults: {
@@ -1750,256 +1062,12 @@ export interface components {
             completed_at: string | null;
             /** @description Context about the job state, for example while it is processing. */
             message: string | null;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "spiderSite";
-            /** @description spiderSite result data (flat). */
-            data: {
-                /** @description Website URL that was crawled. */
-                url: string;
-                /** @description Number of pages successfully crawled. */
-                pages_crawled: number;
-                /**
-                 * @description `success`, `partial` (some pages failed) or `failed`.
-                 * @enum {string}
-                 */
-                crawl_status: "success" | "partial" | "failed";
-                /** @description Email addresses found (tracking and noise addresses removed). */
-                emails: string[];
-                /** @description Phone numbers found, in international format. */
-                phones: string[];
-                /**
-                 * @description Extension: each phone parsed and validated.
-                 * @default []
-                 */
-                phone_details: {
-                    /** @description The number as it appeared on the page. */
-                    raw: string;
-                    /** @description E.164 form, for example `+14155550123`. */
-                    e164: string | null;
-                    national: string | null;
-                    international: string | null;
-                    /** @description ISO 3166-1 alpha-2 country. */
-                    country_code: string | null;
-                    /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                    type: string | null;
-                    valid: boolean;
-                }[];
-                /** @description Physical addresses found, one line each. */
-                addresses: string[];
-                /** @description LinkedIn company/profile URL (null if not found). */
-                linkedin: string | null;
-                /** @description Twitter/X profile URL (null if not found). */
-                twitter: string | null;
-                /** @description Facebook page URL (null if not found). */
-                facebook: string | null;
-                /** @description Instagram profile URL (null if not found). */
-                instagram: string | null;
-                /** @description YouTube channel URL (null if not found). */
-                youtube: string | null;
-                /** @description GitHub organization/user URL (null if not found). */
-                github: string | null;
-                /** @description TikTok profile URL (null if not found). */
-                tiktok: string | null;
-                /** @description Pinterest profile URL (null if not found). */
-                pinterest: string | null;
-                /** @description Medium profile URL (null if not found). */
-                medium: string | null;
-                /** @description Discord server invite URL (null if not found). */
-                discord: string | null;
-                /** @description WhatsApp contact/business URL (null if not found). */
-                whatsapp: string | null;
-                /** @description Telegram contact/channel URL (null if not found). */
-                telegram: string | null;
-                /** @description Snapchat profile URL (null if not found). */
-                snapchat: string | null;
-                /** @description Reddit profile/subreddit URL (null if not found). */
-                reddit: string | null;
-                /**
-                 * @description The company logo.
-                 * @default null
-                 * @example {
-                 *       "url": "https://example.com/logo.svg",
-                 *       "source": "jsonld"
-                 *     }
-                 */
-                logo: {
-                    url: string;
-                    /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                    source: string;
-                } | null;
-                /**
-                 * @description Title, description and Open Graph tags of the submitted page.
-                 * @default null
-                 * @example {
-                 *       "title": "Example Company",
-                 *       "description": "Leading provider of…",
-                 *       "og": {
-                 *         "title": "Example"
-                 *       }
-                 *     }
-                 */
-                meta: {
-                    title: string | null;
-                    description: string | null;
-                    /** @description Open Graph tags without the `og:` prefix. */
-                    og: {
-                        [key: string]: string;
-                    };
-                } | null;
-                /** @description Markdown of the site (when the compendium is enabled and included inline). */
-                markdown_compendium: string | null;
-                /**
-                 * @description Compendium metadata and storage information.
-                 * @example {
-                 *       "available": true,
-                 *       "chars": 8450,
-                 *       "cleanup_level": "fit",
-                 *       "storage_location": "spidermedia",
-                 *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                 *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                 *       "size_bytes": 8450,
-                 *       "content_hash": "a1b2c3d4e5f6...",
-                 *       "estimated_tokens": 2100
-                 *     }
-                 */
-                compendium: {
-                    /** @description Whether a compendium was built. */
-                    available: boolean;
-                    /** @description Length of the markdown in characters. */
-                    chars: number | null;
-                    /**
-                     * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                     * @example fit
-                     * @enum {string|null}
-                     */
-                    cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                    /** @description Storage backend that holds the file (`local` or `s3`). */
-                    storage_location: string | null;
-                    /** @description Permanent, unguessable URL of the markdown file. */
-                    download_url: string | null;
-                    filename: string | null;
-                    size_bytes: number | null;
-                    /** @description sha256 of the markdown file (hex). */
-                    content_hash: string | null;
-                    /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                    estimated_tokens: number | null;
-                } | null;
-                /**
-                 * @description Company information extracted with AI (null if `extract_company_info` is off).
-                 * @example {
-                 *       "name": "TechStart Solutions",
-                 *       "summary": "AI-powered customer support automation for SaaS companies",
-                 *       "industry": "B2B SaaS",
-                 *       "services": [
-                 *         "AI Chatbots",
-                 *         "Support Ticket Automation",
-                 *         "Customer Analytics"
-                 *       ],
-                 *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-                 *     }
-                 */
-                company_vitals: {
-                    name: string | null;
-                    summary: string | null;
-                    industry: string | null;
-                    services: string[];
-                    target_audience: string | null;
-                } | null;
-                /** @description Business pain points identified by AI (null if not enabled). */
-                pain_points: string[] | null;
-                /**
-                 * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-                 * @example {
-                 *       "icp_fit_score": 0.85,
-                 *       "champ_analysis": {
-                 *         "challenges": [
-                 *           "Manual ticket triage consuming 40% of support team time"
-                 *         ],
-                 *         "authority": "VP of Customer Success leads vendor selection",
-                 *         "money": "Series B funded",
-                 *         "prioritization": "High"
-                 *       }
-                 *     }
-                 */
-                lead_scoring: {
-                    /** @description Fit with the ideal customer profile, 0 to 1. */
-                    icp_fit_score: number;
-                    champ_analysis: {
-                        challenges: string[];
-                        authority: string | null;
-                        money: string | null;
-                        prioritization: string | null;
-                    };
-                } | null;
-                /** @description Team members found with AI (empty if not enabled). */
-                team_members: {
-                    name: string;
-                    title: string | null;
-                    email: string | null;
-                    linkedin: string | null;
-                }[];
-                /** @description Personalization data for outreach (null if not available). */
-                personalization_hooks: {
-                    company_name: string | null;
-                    decision_maker: string | null;
-                    key_challenge: string | null;
-                    urgency_signal: string | null;
-                    personalization_angle: string | null;
-                } | null;
-                /**
-                 * @description Crawl metadata and statistics.
-                 * @example {
-                 *       "spa_enabled": true,
-                 *       "sitemap_used": true,
-                 *       "browser_rendering_available": true,
-                 *       "crawl_strategy": "sitemap",
-                 *       "total_emails_found": 2,
-                 *       "total_phones_found": 1
-                 *     }
-                 */
-                metadata: {
-                    spa_enabled: boolean;
-                    sitemap_used: boolean;
-                    browser_rendering_available: boolean;
-                    /**
-                     * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                     * @example bestfirst
-                     * @enum {string}
-                     */
-                    crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                    /** @description Emails found before filtering. */
-                    total_emails_found: number;
-                    total_phones_found: number;
-                    /**
-                     * @description The mode preset that applied.
-                     * @default null
-                     */
-                    mode: string | null;
-                    /**
-                     * @description Every page fetched, with its status, size, time and whether it was rendered.
-                     * @default []
-                     */
-                    pages: {
-                        url: string;
-                        /** @description HTTP status, or null when no response came. */
-                        status: number | null;
-                        bytes: number;
-                        time_ms: number;
-                        /** @description Rendered in the headless browser. */
-                        rendered: boolean;
-                        error: string | null;
-                    }[];
-                    /**
-                     * @description Whether AI features were requested and whether a model is configured.
-                     * @default null
-                     */
-                    ai: {
-                        configured: boolean;
-                        requested: string[];
-                        message: string | null;
-                    } | null;
-                };
-            } | null;
+            data: components["schemas"]["SiteData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;
             /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
@@ -2032,106 +1100,12 @@ export interface components {
             completed_at: string | null;
             /** @description Context about the job state, for example while it is processing. */
             message: string | null;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "spiderMaps";
-            /** @description spiderMaps result data. */
-            data: {
-                /** @description Search query used. */
-                query: string;
-                /** @description Number of business listings returned. */
-                results_count: number;
-                businesses: {
-                    name: string;
-                    /** @description Provider place id (Google place id, or `osm:node/123`). */
-                    place_id: string | null;
-                    /** @description Average rating (1.0-5.0); null when the provider has none. */
-                    rating: number | null;
-                    reviews_count: number | null;
-                    address: string | null;
-                    phone: string | null;
-                    website: string | null;
-                    categories: string[];
-                    coordinates: {
-                        latitude: number;
-                        longitude: number;
-                    } | null;
-                    /** @description Map link to the business. */
-                    link: string | null;
-                    /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                    business_status: string | null;
-                    /** @enum {string|null} */
-                    price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                    /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                    working_hours: {
-                        [key: string]: string;
-                    } | null;
-                    /** @default null */
-                    phone_e164: string | null;
-                    /** @default null */
-                    phone_national: string | null;
-                    /** @default null */
-                    phone_type: string | null;
-                    /** @default null */
-                    phone_valid: boolean | null;
-                    /**
-                     * @description Extension: review snippets (null unless `extract_reviews`).
-                     * @default null
-                     */
-                    reviews: {
-                        author: string | null;
-                        rating: number | null;
-                        text: string | null;
-                        /** @description ISO 8601 publish time. */
-                        time: string | null;
-                        language: string | null;
-                    }[] | null;
-                    /**
-                     * @description Extension: photos (null unless `extract_photos`).
-                     * @default null
-                     */
-                    photos: {
-                        /** @description Photo URL or provider resource name. */
-                        url: string;
-                        width: number | null;
-                        height: number | null;
-                        attribution: string | null;
-                    }[] | null;
-                    /**
-                     * @description Extension: the provider that returned it (`google-places` or `osm`).
-                     * @default null
-                     */
-                    source: string | null;
-                }[];
-                /**
-                 * @description Search metadata.
-                 * @example {
-                 *       "max_results": 20,
-                 *       "extract_reviews": true,
-                 *       "extract_photos": false,
-                 *       "language": "en"
-                 *     }
-                 */
-                metadata: {
-                    max_results: number;
-                    extract_reviews: boolean;
-                    extract_photos: boolean;
-                    language: string;
-                    /**
-                     * @description Extension: `google-places` or `osm`.
-                     * @default null
-                     */
-                    provider: string | null;
-                    /**
-                     * @description Extension: phone validation counts (null when `validate_phones` is off).
-                     * @default null
-                     */
-                    phone_validation: {
-                        total: number;
-                        valid: number;
-                        invalid: number;
-                    } | null;
-                };
-            } | null;
+            data: components["schemas"]["MapsData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;
             /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
@@ -2152,417 +1126,7 @@ export interface components {
          *       "error_message": null
          *     }
          */
-        JobResults: {
-            /** @description True only when the job completed. */
-            success: boolean;
-            /**
-             * Format: uuid
-             * @description The unique identifier of the job (UUID).
-             * @example 550e8400-e29b-41d4-a716-446655440000
-             */
-            job_id: string;
-            /**
-             * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-             * @example completed
-             * @enum {string}
-             */
-            status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-            /** @description Time taken to process the job (null if not finished). */
-            processing_time_seconds: number | null;
-            /** @description Worker that processed the job. */
-            worker_id: string | null;
-            /**
-             * @description When the job finished (ISO 8601).
-             * @example 2025-10-27T14:30:15Z
-             */
-            completed_at: string | null;
-            /** @description Context about the job state, for example while it is processing. */
-            message: string | null;
-            /** @enum {string} */
-            type: "spiderSite";
-            /** @description spiderSite result data (flat). */
-            data: {
-                /** @description Website URL that was crawled. */
-                url: string;
-                /** @description Number of pages successfully crawled. */
-                pages_crawled: number;
-                /**
-                 * @description `success`, `partial` (some pages failed) or `failed`.
-                 * @enum {string}
-                 */
-                crawl_status: "success" | "partial" | "failed";
-                /** @description Email addresses found (tracking and noise addresses removed). */
-                emails: string[];
-                /** @description Phone numbers found, in international format. */
-                phones: string[];
-                /**
-                 * @description Extension: each phone parsed and validated.
-                 * @default []
-                 */
-                phone_details: {
-                    /** @description The number as it appeared on the page. */
-                    raw: string;
-                    /** @description E.164 form, for example `+14155550123`. */
-                    e164: string | null;
-                    national: string | null;
-                    international: string | null;
-                    /** @description ISO 3166-1 alpha-2 country. */
-                    country_code: string | null;
-                    /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                    type: string | null;
-                    valid: boolean;
-                }[];
-                /** @description Physical addresses found, one line each. */
-                addresses: string[];
-                /** @description LinkedIn company/profile URL (null if not found). */
-                linkedin: string | null;
-                /** @description Twitter/X profile URL (null if not found). */
-                twitter: string | null;
-                /** @description Facebook page URL (null if not found). */
-                facebook: string | null;
-                /** @description Instagram profile URL (null if not found). */
-                instagram: string | null;
-                /** @description YouTube channel URL (null if not found). */
-                youtube: string | null;
-                /** @description GitHub organization/user URL (null if not found). */
-                github: string | null;
-                /** @description TikTok profile URL (null if not found). */
-                tiktok: string | null;
-                /** @description Pinterest profile URL (null if not found). */
-                pinterest: string | null;
-                /** @description Medium profile URL (null if not found). */
-                medium: string | null;
-                /** @description Discord server invite URL (null if not found). */
-                discord: string | null;
-                /** @description WhatsApp contact/business URL (null if not found). */
-                whatsapp: string | null;
-                /** @description Telegram contact/channel URL (null if not found). */
-                telegram: string | null;
-                /** @description Snapchat profile URL (null if not found). */
-                snapchat: string | null;
-                /** @description Reddit profile/subreddit URL (null if not found). */
-                reddit: string | null;
-                /**
-                 * @description The company logo.
-                 * @default null
-                 * @example {
-                 *       "url": "https://example.com/logo.svg",
-                 *       "source": "jsonld"
-                 *     }
-                 */
-                logo: {
-                    url: string;
-                    /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                    source: string;
-                } | null;
-                /**
-                 * @description Title, description and Open Graph tags of the submitted page.
-                 * @default null
-                 * @example {
-                 *       "title": "Example Company",
-                 *       "description": "Leading provider of…",
-                 *       "og": {
-                 *         "title": "Example"
-                 *       }
-                 *     }
-                 */
-                meta: {
-                    title: string | null;
-                    description: string | null;
-                    /** @description Open Graph tags without the `og:` prefix. */
-                    og: {
-                        [key: string]: string;
-                    };
-                } | null;
-                /** @description Markdown of the site (when the compendium is enabled and included inline). */
-                markdown_compendium: string | null;
-                /**
-                 * @description Compendium metadata and storage information.
-                 * @example {
-                 *       "available": true,
-                 *       "chars": 8450,
-                 *       "cleanup_level": "fit",
-                 *       "storage_location": "spidermedia",
-                 *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                 *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                 *       "size_bytes": 8450,
-                 *       "content_hash": "a1b2c3d4e5f6...",
-                 *       "estimated_tokens": 2100
-                 *     }
-                 */
-                compendium: {
-                    /** @description Whether a compendium was built. */
-                    available: boolean;
-                    /** @description Length of the markdown in characters. */
-                    chars: number | null;
-                    /**
-                     * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                     * @example fit
-                     * @enum {string|null}
-                     */
-                    cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                    /** @description Storage backend that holds the file (`local` or `s3`). */
-                    storage_location: string | null;
-                    /** @description Permanent, unguessable URL of the markdown file. */
-                    download_url: string | null;
-                    filename: string | null;
-                    size_bytes: number | null;
-                    /** @description sha256 of the markdown file (hex). */
-                    content_hash: string | null;
-                    /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                    estimated_tokens: number | null;
-                } | null;
-                /**
-                 * @description Company information extracted with AI (null if `extract_company_info` is off).
-                 * @example {
-                 *       "name": "TechStart Solutions",
-                 *       "summary": "AI-powered customer support automation for SaaS companies",
-                 *       "industry": "B2B SaaS",
-                 *       "services": [
-                 *         "AI Chatbots",
-                 *         "Support Ticket Automation",
-                 *         "Customer Analytics"
-                 *       ],
-                 *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-                 *     }
-                 */
-                company_vitals: {
-                    name: string | null;
-                    summary: string | null;
-                    industry: string | null;
-                    services: string[];
-                    target_audience: string | null;
-                } | null;
-                /** @description Business pain points identified by AI (null if not enabled). */
-                pain_points: string[] | null;
-                /**
-                 * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-                 * @example {
-                 *       "icp_fit_score": 0.85,
-                 *       "champ_analysis": {
-                 *         "challenges": [
-                 *           "Manual ticket triage consuming 40% of support team time"
-                 *         ],
-                 *         "authority": "VP of Customer Success leads vendor selection",
-                 *         "money": "Series B funded",
-                 *         "prioritization": "High"
-                 *       }
-                 *     }
-                 */
-                lead_scoring: {
-                    /** @description Fit with the ideal customer profile, 0 to 1. */
-                    icp_fit_score: number;
-                    champ_analysis: {
-                        challenges: string[];
-                        authority: string | null;
-                        money: string | null;
-                        prioritization: string | null;
-                    };
-                } | null;
-                /** @description Team members found with AI (empty if not enabled). */
-                team_members: {
-                    name: string;
-                    title: string | null;
-                    email: string | null;
-                    linkedin: string | null;
-                }[];
-                /** @description Personalization data for outreach (null if not available). */
-                personalization_hooks: {
-                    company_name: string | null;
-                    decision_maker: string | null;
-                    key_challenge: string | null;
-                    urgency_signal: string | null;
-                    personalization_angle: string | null;
-                } | null;
-                /**
-                 * @description Crawl metadata and statistics.
-                 * @example {
-                 *       "spa_enabled": true,
-                 *       "sitemap_used": true,
-                 *       "browser_rendering_available": true,
-                 *       "crawl_strategy": "sitemap",
-                 *       "total_emails_found": 2,
-                 *       "total_phones_found": 1
-                 *     }
-                 */
-                metadata: {
-                    spa_enabled: boolean;
-                    sitemap_used: boolean;
-                    browser_rendering_available: boolean;
-                    /**
-                     * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                     * @example bestfirst
-                     * @enum {string}
-                     */
-                    crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                    /** @description Emails found before filtering. */
-                    total_emails_found: number;
-                    total_phones_found: number;
-                    /**
-                     * @description The mode preset that applied.
-                     * @default null
-                     */
-                    mode: string | null;
-                    /**
-                     * @description Every page fetched, with its status, size, time and whether it was rendered.
-                     * @default []
-                     */
-                    pages: {
-                        url: string;
-                        /** @description HTTP status, or null when no response came. */
-                        status: number | null;
-                        bytes: number;
-                        time_ms: number;
-                        /** @description Rendered in the headless browser. */
-                        rendered: boolean;
-                        error: string | null;
-                    }[];
-                    /**
-                     * @description Whether AI features were requested and whether a model is configured.
-                     * @default null
-                     */
-                    ai: {
-                        configured: boolean;
-                        requested: string[];
-                        message: string | null;
-                    } | null;
-                };
-            } | null;
-            /** @description Why the job failed or was cancelled (null otherwise). */
-            error_message: string | null;
-            /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-            error?: string;
-        } | {
-            /** @description True only when the job completed. */
-            success: boolean;
-            /**
-             * Format: uuid
-             * @description The unique identifier of the job (UUID).
-             * @example 550e8400-e29b-41d4-a716-446655440000
-             */
-            job_id: string;
-            /**
-             * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-             * @example completed
-             * @enum {string}
-             */
-            status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-            /** @description Time taken to process the job (null if not finished). */
-            processing_time_seconds: number | null;
-            /** @description Worker that processed the job. */
-            worker_id: string | null;
-            /**
-             * @description When the job finished (ISO 8601).
-             * @example 2025-10-27T14:30:15Z
-             */
-            completed_at: string | null;
-            /** @description Context about the job state, for example while it is processing. */
-            message: string | null;
-            /** @enum {string} */
-            type: "spiderMaps";
-            /** @description spiderMaps result data. */
-            data: {
-                /** @description Search query used. */
-                query: string;
-                /** @description Number of business listings returned. */
-                results_count: number;
-                businesses: {
-                    name: string;
-                    /** @description Provider place id (Google place id, or `osm:node/123`). */
-                    place_id: string | null;
-                    /** @description Average rating (1.0-5.0); null when the provider has none. */
-                    rating: number | null;
-                    reviews_count: number | null;
-                    address: string | null;
-                    phone: string | null;
-                    website: string | null;
-                    categories: string[];
-                    coordinates: {
-                        latitude: number;
-                        longitude: number;
-                    } | null;
-                    /** @description Map link to the business. */
-                    link: string | null;
-                    /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                    business_status: string | null;
-                    /** @enum {string|null} */
-                    price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                    /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                    working_hours: {
-                        [key: string]: string;
-                    } | null;
-                    /** @default null */
-                    phone_e164: string | null;
-                    /** @default null */
-                    phone_national: string | null;
-                    /** @default null */
-                    phone_type: string | null;
-                    /** @default null */
-                    phone_valid: boolean | null;
-                    /**
-                     * @description Extension: review snippets (null unless `extract_reviews`).
-                     * @default null
-                     */
-                    reviews: {
-                        author: string | null;
-                        rating: number | null;
-                        text: string | null;
-                        /** @description ISO 8601 publish time. */
-                        time: string | null;
-                        language: string | null;
-                    }[] | null;
-                    /**
-                     * @description Extension: photos (null unless `extract_photos`).
-                     * @default null
-                     */
-                    photos: {
-                        /** @description Photo URL or provider resource name. */
-                        url: string;
-                        width: number | null;
-                        height: number | null;
-                        attribution: string | null;
-                    }[] | null;
-                    /**
-                     * @description Extension: the provider that returned it (`google-places` or `osm`).
-                     * @default null
-                     */
-                    source: string | null;
-                }[];
-                /**
-                 * @description Search metadata.
-                 * @example {
-                 *       "max_results": 20,
-                 *       "extract_reviews": true,
-                 *       "extract_photos": false,
-                 *       "language": "en"
-                 *     }
-                 */
-                metadata: {
-                    max_results: number;
-                    extract_reviews: boolean;
-                    extract_photos: boolean;
-                    language: string;
-                    /**
-                     * @description Extension: `google-places` or `osm`.
-                     * @default null
-                     */
-                    provider: string | null;
-                    /**
-                     * @description Extension: phone validation counts (null when `validate_phones` is off).
-                     * @default null
-                     */
-                    phone_validation: {
-                        total: number;
-                        valid: number;
-                        invalid: number;
-                    } | null;
-                };
-            } | null;
-            /** @description Why the job failed or was cancelled (null otherwise). */
-            error_message: string | null;
-            /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-            error?: string;
-        };
+        JobResults: components["schemas"]["SiteJobResults"] | components["schemas"]["MapsJobResults"];
         /** @description A job in the list. */
         JobSummary: {
             /**
@@ -2589,9 +1153,9 @@ export interface components {
              * @description Extension: the search query (spiderMaps).
              * @default null
              */
-            query: string | null;
+            query?: string | null;
             /** @default 0 */
-            priority: number;
+            priority?: number;
             /**
              * @description ISO 8601 timestamp (UTC).
              * @example 2025-10-27T14:30:15Z
@@ -2631,46 +1195,7 @@ export interface components {
             page: number;
             page_size: number;
             total_pages: number;
-            jobs: {
-                /**
-                 * Format: uuid
-                 * @description The unique identifier of the job (UUID).
-                 * @example 550e8400-e29b-41d4-a716-446655440000
-                 */
-                job_id: string;
-                /**
-                 * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                 * @example spiderSite
-                 * @enum {string}
-                 */
-                type: "spiderSite" | "spiderMaps";
-                /**
-                 * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                 * @example completed
-                 * @enum {string}
-                 */
-                status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                /** @description The crawled URL (spiderSite). */
-                url: string | null;
-                /**
-                 * @description Extension: the search query (spiderMaps).
-                 * @default null
-                 */
-                query: string | null;
-                /** @default 0 */
-                priority: number;
-                /**
-                 * @description ISO 8601 timestamp (UTC).
-                 * @example 2025-10-27T14:30:15Z
-                 */
-                created_at: string;
-                /**
-                 * @description ISO 8601 timestamp (UTC).
-                 * @example 2025-10-27T14:30:15Z
-                 */
-                updated_at: string;
-                worker_id: string | null;
-            }[];
+            jobs: components["schemas"]["JobSummary"][];
         };
         /**
          * @description The job was cancelled.
@@ -2889,7 +1414,10 @@ export interface components {
          *     }
          */
         ConnectedEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "connected";
             client_id: string;
             message: string;
@@ -2902,7 +1430,10 @@ export interface components {
          *     }
          */
         HeartbeatEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "heartbeat";
             /**
              * @description ISO 8601 timestamp (UTC).
@@ -2921,7 +1452,10 @@ export interface components {
          *     }
          */
         JobQueuedEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.queued";
             /**
              * Format: uuid
@@ -2954,7 +1488,10 @@ export interface components {
          *     }
          */
         JobProcessingEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.processing";
             /**
              * Format: uuid
@@ -2990,7 +1527,10 @@ export interface components {
          *     }
          */
         JobProgressEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.progress";
             /**
              * Format: uuid
@@ -3025,7 +1565,10 @@ export interface components {
          *     }
          */
         JobCompletedEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.completed";
             /**
              * Format: uuid
@@ -3057,7 +1600,10 @@ export interface components {
          *     }
          */
         JobFailedEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.failed";
             /**
              * Format: uuid
@@ -3088,7 +1634,10 @@ export interface components {
          *     }
          */
         JobCancelledEvent: {
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             event: "job.cancelled";
             /**
              * Format: uuid
@@ -3109,10 +1658,130 @@ export interface components {
             cancelled_at: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The token is missing, malformed or unknown. No rate-limit headers: the client is not known yet. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Invalid authentication token format. Expected: client_id:api_key:api_secret"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HttpError"];
+            };
+        };
+        /** @description The client account is disabled. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Client account is disabled"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HttpError"];
+            };
+        };
+        /** @description The request failed validation: every issue, FastAPI style (`detail: [{loc, msg, type}]`). */
+        ValidationFailed: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description Too many requests: wait `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Rate limit exceeded. Retry after 12 seconds."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HttpError"];
+            };
+        };
+        /** @description No job with this id belongs to the client. */
+        JobNotFound: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Job not found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HttpError"];
+            };
+        };
+        /** @description The request body is larger than 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Request body too large: the limit is 1048576 bytes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HttpError"];
+            };
+        };
+        /** @description A query parameter is invalid, for example `format` is not `json`, `yaml` or `md`. */
+        InvalidFormat: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Requests allowed per minute for this client (default 100, with a burst of 20).
+         * @example 100
+         */
+        "X-RateLimit-Limit": number;
+        /**
+         * @description Requests left in the current window.
+         * @example 97
+         */
+        "X-RateLimit-Remaining": number;
+        /**
+         * @description When the window resets, as a Unix timestamp in seconds.
+         * @example 1761575475
+         */
+        "X-RateLimit-Reset": number;
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 12
+         */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3124,272 +1793,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description What to crawl and extract. Only `url` is required.
-                     * @example {
-                     *       "url": "https://example.com",
-                     *       "mode": "contacts",
-                     *       "max_pages": 5
-                     *     }
-                     */
-                    payload: {
-                        /**
-                         * @description The website to crawl, with its scheme (1-2048 characters).
-                         * @example https://example.com
-                         */
-                        url: string;
-                        /**
-                         * @description Preset: `contacts` (5 pages, no compendium), `compendium` (10 pages, fit compendium), `leads` (50 pages, compendium, AI team/company/pain points), `full` (100 pages, raw compendium, all AI). Explicit fields and `overrides` win over the preset.
-                         * @example contacts
-                         * @enum {string}
-                         */
-                        mode?: "contacts" | "compendium" | "leads" | "full";
-                        /** @description Changes to the mode preset, for example `{"max_pages": 20, "strategies": ["css","regex"]}`. */
-                        overrides?: {
-                            /**
-                             * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                             * @example bestfirst
-                             * @enum {string}
-                             */
-                            crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                            /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                            target_pages?: string[];
-                            /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                            timeout?: number;
-                            /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                            enable_spa?: boolean;
-                            /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                            spa_timeout?: number;
-                            /** @description AI: extract team members. Needs an LLM endpoint. */
-                            extract_team?: boolean;
-                            /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                            extract_company_info?: boolean;
-                            /** @description AI: infer pain points. Needs an LLM endpoint. */
-                            extract_pain_points?: boolean;
-                            /** @description Page budget (1-100). */
-                            max_pages?: number;
-                            strategies?: ("css" | "jsonld" | "regex" | "microformat")[];
-                            /**
-                             * @description Markdown compendium options.
-                             * @example {
-                             *       "enabled": true,
-                             *       "cleanup_level": "fit",
-                             *       "max_chars": 100000
-                             *     }
-                             */
-                            compendium?: {
-                                /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                                enabled?: boolean;
-                                /**
-                                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                                 * @example fit
-                                 * @enum {string}
-                                 */
-                                cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                                /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                                max_chars?: number;
-                                /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                                include_in_response?: boolean;
-                                /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                                remove_duplicates?: boolean;
-                                /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                                separator?: string;
-                                /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                                priority_sections?: string[];
-                            };
-                        };
-                        /** @description Pages to crawl (1-50). Default 10, or the mode preset. */
-                        max_pages?: number;
-                        /**
-                         * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                         * @example bestfirst
-                         * @enum {string}
-                         */
-                        crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                        /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                        target_pages?: string[];
-                        /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                        timeout?: number;
-                        /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                        enable_spa?: boolean;
-                        /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                        spa_timeout?: number;
-                        /** @description AI: extract team members. Needs an LLM endpoint. */
-                        extract_team?: boolean;
-                        /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                        extract_company_info?: boolean;
-                        /** @description AI: infer pain points. Needs an LLM endpoint. */
-                        extract_pain_points?: boolean;
-                        /** @description Your product, for CHAMP lead scoring. Requires `icp_description`. */
-                        product_description?: string;
-                        /** @description Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`. */
-                        icp_description?: string;
-                        /**
-                         * @description Markdown compendium options.
-                         * @example {
-                         *       "enabled": true,
-                         *       "cleanup_level": "fit",
-                         *       "max_chars": 100000
-                         *     }
-                         */
-                        compendium?: {
-                            /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                            enabled?: boolean;
-                            /**
-                             * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                             * @example fit
-                             * @enum {string}
-                             */
-                            cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                            /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                            max_chars?: number;
-                            /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                            include_in_response?: boolean;
-                            /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                            remove_duplicates?: boolean;
-                            /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                            separator?: string;
-                            /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                            priority_sections?: string[];
-                        };
-                        /** @description Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured. */
-                        custom_ai_prompt?: {
-                            /** @default false */
-                            enabled?: boolean;
-                            system_prompt?: string;
-                            user_prompt?: string;
-                            /** @description JSON Schema the answer must follow. */
-                            json_schema?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Key of the answer in `data`. Default `custom_analysis`. */
-                            output_field_name?: string;
-                            model?: string;
-                            temperature?: number;
-                            max_tokens?: number;
-                        };
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_enabled?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_unique_only?: boolean;
-                        /** @description Bypass the 24-hour duplicate-submission cache. */
-                        test?: boolean;
-                    };
-                    /**
-                     * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
-                     * @default 0
-                     * @example 0
-                     */
-                    priority?: number;
-                };
+                "application/json": components["schemas"]["SubmitSiteRequest"];
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The job is queued. When the same client sent an identical payload in the last 24 hours, the existing `job_id` comes back with `from_cache: true`. */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                         * @example spiderSite
-                         * @enum {string}
-                         */
-                        type: "spiderSite" | "spiderMaps";
-                        /**
-                         * @description Always `queued` for a new job.
-                         * @enum {string}
-                         */
-                        status: "queued";
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        created_at: string;
-                        /** @description True when this client submitted an identical payload in the last 24 hours: the same `job_id` is returned and no new job is created. */
-                        from_cache: boolean;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["SubmitJobResponse"];
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     submitMapsJob: {
@@ -3399,156 +1825,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description What to search for.
-                     * @example {
-                     *       "search_query": "italian restaurants in Boston",
-                     *       "max_results": 20,
-                     *       "lang": "en"
-                     *     }
-                     */
-                    payload: {
-                        /**
-                         * @description "{what} in {where}", for example `plumbers in Austin, TX`.
-                         * @example italian restaurants in Boston
-                         */
-                        search_query?: string;
-                        /** @description Alias of `search_query` (which wins when both are sent). */
-                        query?: string;
-                        /** @description Where to search; joined as "{query} in {location}". */
-                        location?: string;
-                        /** @description Listings to return (1-100). Default 20. */
-                        max_results?: number;
-                        /** @description Result language. Default `en`. */
-                        lang?: string;
-                        /** @description Add review snippets to each listing. */
-                        extract_reviews?: boolean;
-                        /** @description Add photo references to each listing. */
-                        extract_photos?: boolean;
-                        /** @description Parse phones with libphonenumber (`phone_e164`…). Default true. */
-                        validate_phones?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_enabled?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_unique_only?: boolean;
-                        /** @description Bypass the 24-hour duplicate-submission cache. */
-                        test?: boolean;
-                    };
-                    /**
-                     * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
-                     * @default 0
-                     * @example 0
-                     */
-                    priority?: number;
-                };
+                "application/json": components["schemas"]["SubmitMapsRequest"];
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The job is queued. When the same client sent an identical payload in the last 24 hours, the existing `job_id` comes back with `from_cache: true`. */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                         * @example spiderSite
-                         * @enum {string}
-                         */
-                        type: "spiderSite" | "spiderMaps";
-                        /**
-                         * @description Always `queued` for a new job.
-                         * @enum {string}
-                         */
-                        status: "queued";
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        created_at: string;
-                        /** @description True when this client submitted an identical payload in the last 24 hours: the same `job_id` is returned and no new job is created. */
-                        from_cache: boolean;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["SubmitJobResponse"];
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     submitJob: {
@@ -3558,318 +1857,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    type: "spiderSite";
-                    /**
-                     * @description What to crawl and extract. Only `url` is required.
-                     * @example {
-                     *       "url": "https://example.com",
-                     *       "mode": "contacts",
-                     *       "max_pages": 5
-                     *     }
-                     */
-                    payload: {
-                        /**
-                         * @description The website to crawl, with its scheme (1-2048 characters).
-                         * @example https://example.com
-                         */
-                        url: string;
-                        /**
-                         * @description Preset: `contacts` (5 pages, no compendium), `compendium` (10 pages, fit compendium), `leads` (50 pages, compendium, AI team/company/pain points), `full` (100 pages, raw compendium, all AI). Explicit fields and `overrides` win over the preset.
-                         * @example contacts
-                         * @enum {string}
-                         */
-                        mode?: "contacts" | "compendium" | "leads" | "full";
-                        /** @description Changes to the mode preset, for example `{"max_pages": 20, "strategies": ["css","regex"]}`. */
-                        overrides?: {
-                            /**
-                             * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                             * @example bestfirst
-                             * @enum {string}
-                             */
-                            crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                            /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                            target_pages?: string[];
-                            /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                            timeout?: number;
-                            /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                            enable_spa?: boolean;
-                            /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                            spa_timeout?: number;
-                            /** @description AI: extract team members. Needs an LLM endpoint. */
-                            extract_team?: boolean;
-                            /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                            extract_company_info?: boolean;
-                            /** @description AI: infer pain points. Needs an LLM endpoint. */
-                            extract_pain_points?: boolean;
-                            /** @description Page budget (1-100). */
-                            max_pages?: number;
-                            strategies?: ("css" | "jsonld" | "regex" | "microformat")[];
-                            /**
-                             * @description Markdown compendium options.
-                             * @example {
-                             *       "enabled": true,
-                             *       "cleanup_level": "fit",
-                             *       "max_chars": 100000
-                             *     }
-                             */
-                            compendium?: {
-                                /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                                enabled?: boolean;
-                                /**
-                                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                                 * @example fit
-                                 * @enum {string}
-                                 */
-                                cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                                /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                                max_chars?: number;
-                                /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                                include_in_response?: boolean;
-                                /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                                remove_duplicates?: boolean;
-                                /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                                separator?: string;
-                                /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                                priority_sections?: string[];
-                            };
-                        };
-                        /** @description Pages to crawl (1-50). Default 10, or the mode preset. */
-                        max_pages?: number;
-                        /**
-                         * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                         * @example bestfirst
-                         * @enum {string}
-                         */
-                        crawl_strategy?: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                        /** @description Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`. */
-                        target_pages?: string[];
-                        /** @description Per-page HTTP timeout in seconds (10-120). Default 30. */
-                        timeout?: number;
-                        /** @description Detect JavaScript-heavy pages and render them in a headless browser. Default true. */
-                        enable_spa?: boolean;
-                        /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
-                        spa_timeout?: number;
-                        /** @description AI: extract team members. Needs an LLM endpoint. */
-                        extract_team?: boolean;
-                        /** @description AI: extract company vitals. Needs an LLM endpoint. */
-                        extract_company_info?: boolean;
-                        /** @description AI: infer pain points. Needs an LLM endpoint. */
-                        extract_pain_points?: boolean;
-                        /** @description Your product, for CHAMP lead scoring. Requires `icp_description`. */
-                        product_description?: string;
-                        /** @description Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`. */
-                        icp_description?: string;
-                        /**
-                         * @description Markdown compendium options.
-                         * @example {
-                         *       "enabled": true,
-                         *       "cleanup_level": "fit",
-                         *       "max_chars": 100000
-                         *     }
-                         */
-                        compendium?: {
-                            /** @description Build the compendium. Default: true (false in `contacts` mode). */
-                            enabled?: boolean;
-                            /**
-                             * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                             * @example fit
-                             * @enum {string}
-                             */
-                            cleanup_level?: "raw" | "fit" | "citations" | "minimal";
-                            /** @description Truncate beyond this many characters (1,000-1,000,000). Default 100,000. */
-                            max_chars?: number;
-                            /** @description Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true. */
-                            include_in_response?: boolean;
-                            /** @description Drop blocks repeated across pages (headers, footers, cookie banners). Default true. */
-                            remove_duplicates?: boolean;
-                            /** @description Text placed between pages. Default `\n\n---\n\n`. */
-                            separator?: string;
-                            /** @description Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`. */
-                            priority_sections?: string[];
-                        };
-                        /** @description Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured. */
-                        custom_ai_prompt?: {
-                            /** @default false */
-                            enabled?: boolean;
-                            system_prompt?: string;
-                            user_prompt?: string;
-                            /** @description JSON Schema the answer must follow. */
-                            json_schema?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Key of the answer in `data`. Default `custom_analysis`. */
-                            output_field_name?: string;
-                            model?: string;
-                            temperature?: number;
-                            max_tokens?: number;
-                        };
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_enabled?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_unique_only?: boolean;
-                        /** @description Bypass the 24-hour duplicate-submission cache. */
-                        test?: boolean;
-                    };
-                    /**
-                     * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
-                     * @default 0
-                     * @example 0
-                     */
-                    priority?: number;
-                } | {
-                    /** @enum {string} */
-                    type: "spiderMaps";
-                    /**
-                     * @description What to search for.
-                     * @example {
-                     *       "search_query": "italian restaurants in Boston",
-                     *       "max_results": 20,
-                     *       "lang": "en"
-                     *     }
-                     */
-                    payload: {
-                        /**
-                         * @description "{what} in {where}", for example `plumbers in Austin, TX`.
-                         * @example italian restaurants in Boston
-                         */
-                        search_query?: string;
-                        /** @description Alias of `search_query` (which wins when both are sent). */
-                        query?: string;
-                        /** @description Where to search; joined as "{query} in {location}". */
-                        location?: string;
-                        /** @description Listings to return (1-100). Default 20. */
-                        max_results?: number;
-                        /** @description Result language. Default `en`. */
-                        lang?: string;
-                        /** @description Add review snippets to each listing. */
-                        extract_reviews?: boolean;
-                        /** @description Add photo references to each listing. */
-                        extract_photos?: boolean;
-                        /** @description Parse phones with libphonenumber (`phone_e164`…). Default true. */
-                        validate_phones?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_enabled?: boolean;
-                        /** @description Accepted for compatibility; has no effect here. */
-                        fuzziq_unique_only?: boolean;
-                        /** @description Bypass the 24-hour duplicate-submission cache. */
-                        test?: boolean;
-                    };
-                    /**
-                     * @description Queue priority from 0 to 10. Higher runs first; equal priorities run in submission order.
-                     * @default 0
-                     * @example 0
-                     */
-                    priority?: number;
-                };
+                "application/json": components["schemas"]["SubmitJobRequest"];
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The job is queued. When the same client sent an identical payload in the last 24 hours, the existing `job_id` comes back with `from_cache: true`. */
             201: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                         * @example spiderSite
-                         * @enum {string}
-                         */
-                        type: "spiderSite" | "spiderMaps";
-                        /**
-                         * @description Always `queued` for a new job.
-                         * @enum {string}
-                         */
-                        status: "queued";
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        created_at: string;
-                        /** @description True when this client submitted an identical payload in the last 24 hours: the same `job_id` is returned and no new job is created. */
-                        from_cache: boolean;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["SubmitJobResponse"];
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getJobStatus: {
@@ -3887,146 +1897,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The job’s status. */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description False when the job failed or was cancelled. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                         * @example spiderSite
-                         * @enum {string}
-                         */
-                        type: "spiderSite" | "spiderMaps";
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        created_at: string;
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        updated_at: string;
-                        worker_id: string | null;
-                        /**
-                         * @description Extension: queue priority.
-                         * @default 0
-                         */
-                        priority: number;
-                        /**
-                         * @description Extension: latest progress (null before the job starts).
-                         * @default null
-                         */
-                        progress: {
-                            pages_crawled: number | null;
-                            results_found: number | null;
-                            total: number | null;
-                            message: string | null;
-                            /**
-                             * @description ISO 8601 timestamp (UTC).
-                             * @example 2025-10-27T14:30:15Z
-                             */
-                            updated_at: string;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["JobStatusResponse"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description ok */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["JobNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getJobResults: {
@@ -4044,1342 +1933,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The job completed: `data` holds its results. */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderSite";
-                        /** @description spiderSite result data (flat). */
-                        data: {
-                            /** @description Website URL that was crawled. */
-                            url: string;
-                            /** @description Number of pages successfully crawled. */
-                            pages_crawled: number;
-                            /**
-                             * @description `success`, `partial` (some pages failed) or `failed`.
-                             * @enum {string}
-                             */
-                            crawl_status: "success" | "partial" | "failed";
-                            /** @description Email addresses found (tracking and noise addresses removed). */
-                            emails: string[];
-                            /** @description Phone numbers found, in international format. */
-                            phones: string[];
-                            /**
-                             * @description Extension: each phone parsed and validated.
-                             * @default []
-                             */
-                            phone_details: {
-                                /** @description The number as it appeared on the page. */
-                                raw: string;
-                                /** @description E.164 form, for example `+14155550123`. */
-                                e164: string | null;
-                                national: string | null;
-                                international: string | null;
-                                /** @description ISO 3166-1 alpha-2 country. */
-                                country_code: string | null;
-                                /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                                type: string | null;
-                                valid: boolean;
-                            }[];
-                            /** @description Physical addresses found, one line each. */
-                            addresses: string[];
-                            /** @description LinkedIn company/profile URL (null if not found). */
-                            linkedin: string | null;
-                            /** @description Twitter/X profile URL (null if not found). */
-                            twitter: string | null;
-                            /** @description Facebook page URL (null if not found). */
-                            facebook: string | null;
-                            /** @description Instagram profile URL (null if not found). */
-                            instagram: string | null;
-                            /** @description YouTube channel URL (null if not found). */
-                            youtube: string | null;
-                            /** @description GitHub organization/user URL (null if not found). */
-                            github: string | null;
-                            /** @description TikTok profile URL (null if not found). */
-                            tiktok: string | null;
-                            /** @description Pinterest profile URL (null if not found). */
-                            pinterest: string | null;
-                            /** @description Medium profile URL (null if not found). */
-                            medium: string | null;
-                            /** @description Discord server invite URL (null if not found). */
-                            discord: string | null;
-                            /** @description WhatsApp contact/business URL (null if not found). */
-                            whatsapp: string | null;
-                            /** @description Telegram contact/channel URL (null if not found). */
-                            telegram: string | null;
-                            /** @description Snapchat profile URL (null if not found). */
-                            snapchat: string | null;
-                            /** @description Reddit profile/subreddit URL (null if not found). */
-                            reddit: string | null;
-                            /**
-                             * @description The company logo.
-                             * @default null
-                             * @example {
-                             *       "url": "https://example.com/logo.svg",
-                             *       "source": "jsonld"
-                             *     }
-                             */
-                            logo: {
-                                url: string;
-                                /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                                source: string;
-                            } | null;
-                            /**
-                             * @description Title, description and Open Graph tags of the submitted page.
-                             * @default null
-                             * @example {
-                             *       "title": "Example Company",
-                             *       "description": "Leading provider of…",
-                             *       "og": {
-                             *         "title": "Example"
-                             *       }
-                             *     }
-                             */
-                            meta: {
-                                title: string | null;
-                                description: string | null;
-                                /** @description Open Graph tags without the `og:` prefix. */
-                                og: {
-                                    [key: string]: string;
-                                };
-                            } | null;
-                            /** @description Markdown of the site (when the compendium is enabled and included inline). */
-                            markdown_compendium: string | null;
-                            /**
-                             * @description Compendium metadata and storage information.
-                             * @example {
-                             *       "available": true,
-                             *       "chars": 8450,
-                             *       "cleanup_level": "fit",
-                             *       "storage_location": "spidermedia",
-                             *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "size_bytes": 8450,
-                             *       "content_hash": "a1b2c3d4e5f6...",
-                             *       "estimated_tokens": 2100
-                             *     }
-                             */
-                            compendium: {
-                                /** @description Whether a compendium was built. */
-                                available: boolean;
-                                /** @description Length of the markdown in characters. */
-                                chars: number | null;
-                                /**
-                                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                                 * @example fit
-                                 * @enum {string|null}
-                                 */
-                                cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                                /** @description Storage backend that holds the file (`local` or `s3`). */
-                                storage_location: string | null;
-                                /** @description Permanent, unguessable URL of the markdown file. */
-                                download_url: string | null;
-                                filename: string | null;
-                                size_bytes: number | null;
-                                /** @description sha256 of the markdown file (hex). */
-                                content_hash: string | null;
-                                /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                                estimated_tokens: number | null;
-                            } | null;
-                            /**
-                             * @description Company information extracted with AI (null if `extract_company_info` is off).
-                             * @example {
-                             *       "name": "TechStart Solutions",
-                             *       "summary": "AI-powered customer support automation for SaaS companies",
-                             *       "industry": "B2B SaaS",
-                             *       "services": [
-                             *         "AI Chatbots",
-                             *         "Support Ticket Automation",
-                             *         "Customer Analytics"
-                             *       ],
-                             *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-                             *     }
-                             */
-                            company_vitals: {
-                                name: string | null;
-                                summary: string | null;
-                                industry: string | null;
-                                services: string[];
-                                target_audience: string | null;
-                            } | null;
-                            /** @description Business pain points identified by AI (null if not enabled). */
-                            pain_points: string[] | null;
-                            /**
-                             * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-                             * @example {
-                             *       "icp_fit_score": 0.85,
-                             *       "champ_analysis": {
-                             *         "challenges": [
-                             *           "Manual ticket triage consuming 40% of support team time"
-                             *         ],
-                             *         "authority": "VP of Customer Success leads vendor selection",
-                             *         "money": "Series B funded",
-                             *         "prioritization": "High"
-                             *       }
-                             *     }
-                             */
-                            lead_scoring: {
-                                /** @description Fit with the ideal customer profile, 0 to 1. */
-                                icp_fit_score: number;
-                                champ_analysis: {
-                                    challenges: string[];
-                                    authority: string | null;
-                                    money: string | null;
-                                    prioritization: string | null;
-                                };
-                            } | null;
-                            /** @description Team members found with AI (empty if not enabled). */
-                            team_members: {
-                                name: string;
-                                title: string | null;
-                                email: string | null;
-                                linkedin: string | null;
-                            }[];
-                            /** @description Personalization data for outreach (null if not available). */
-                            personalization_hooks: {
-                                company_name: string | null;
-                                decision_maker: string | null;
-                                key_challenge: string | null;
-                                urgency_signal: string | null;
-                                personalization_angle: string | null;
-                            } | null;
-                            /**
-                             * @description Crawl metadata and statistics.
-                             * @example {
-                             *       "spa_enabled": true,
-                             *       "sitemap_used": true,
-                             *       "browser_rendering_available": true,
-                             *       "crawl_strategy": "sitemap",
-                             *       "total_emails_found": 2,
-                             *       "total_phones_found": 1
-                             *     }
-                             */
-                            metadata: {
-                                spa_enabled: boolean;
-                                sitemap_used: boolean;
-                                browser_rendering_available: boolean;
-                                /**
-                                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                                 * @example bestfirst
-                                 * @enum {string}
-                                 */
-                                crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                                /** @description Emails found before filtering. */
-                                total_emails_found: number;
-                                total_phones_found: number;
-                                /**
-                                 * @description The mode preset that applied.
-                                 * @default null
-                                 */
-                                mode: string | null;
-                                /**
-                                 * @description Every page fetched, with its status, size, time and whether it was rendered.
-                                 * @default []
-                                 */
-                                pages: {
-                                    url: string;
-                                    /** @description HTTP status, or null when no response came. */
-                                    status: number | null;
-                                    bytes: number;
-                                    time_ms: number;
-                                    /** @description Rendered in the headless browser. */
-                                    rendered: boolean;
-                                    error: string | null;
-                                }[];
-                                /**
-                                 * @description Whether AI features were requested and whether a model is configured.
-                                 * @default null
-                                 */
-                                ai: {
-                                    configured: boolean;
-                                    requested: string[];
-                                    message: string | null;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    } | {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderMaps";
-                        /** @description spiderMaps result data. */
-                        data: {
-                            /** @description Search query used. */
-                            query: string;
-                            /** @description Number of business listings returned. */
-                            results_count: number;
-                            businesses: {
-                                name: string;
-                                /** @description Provider place id (Google place id, or `osm:node/123`). */
-                                place_id: string | null;
-                                /** @description Average rating (1.0-5.0); null when the provider has none. */
-                                rating: number | null;
-                                reviews_count: number | null;
-                                address: string | null;
-                                phone: string | null;
-                                website: string | null;
-                                categories: string[];
-                                coordinates: {
-                                    latitude: number;
-                                    longitude: number;
-                                } | null;
-                                /** @description Map link to the business. */
-                                link: string | null;
-                                /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                                business_status: string | null;
-                                /** @enum {string|null} */
-                                price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                                /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                                working_hours: {
-                                    [key: string]: string;
-                                } | null;
-                                /** @default null */
-                                phone_e164: string | null;
-                                /** @default null */
-                                phone_national: string | null;
-                                /** @default null */
-                                phone_type: string | null;
-                                /** @default null */
-                                phone_valid: boolean | null;
-                                /**
-                                 * @description Extension: review snippets (null unless `extract_reviews`).
-                                 * @default null
-                                 */
-                                reviews: {
-                                    author: string | null;
-                                    rating: number | null;
-                                    text: string | null;
-                                    /** @description ISO 8601 publish time. */
-                                    time: string | null;
-                                    language: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: photos (null unless `extract_photos`).
-                                 * @default null
-                                 */
-                                photos: {
-                                    /** @description Photo URL or provider resource name. */
-                                    url: string;
-                                    width: number | null;
-                                    height: number | null;
-                                    attribution: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: the provider that returned it (`google-places` or `osm`).
-                                 * @default null
-                                 */
-                                source: string | null;
-                            }[];
-                            /**
-                             * @description Search metadata.
-                             * @example {
-                             *       "max_results": 20,
-                             *       "extract_reviews": true,
-                             *       "extract_photos": false,
-                             *       "language": "en"
-                             *     }
-                             */
-                            metadata: {
-                                max_results: number;
-                                extract_reviews: boolean;
-                                extract_photos: boolean;
-                                language: string;
-                                /**
-                                 * @description Extension: `google-places` or `osm`.
-                                 * @default null
-                                 */
-                                provider: string | null;
-                                /**
-                                 * @description Extension: phone validation counts (null when `validate_phones` is off).
-                                 * @default null
-                                 */
-                                phone_validation: {
-                                    total: number;
-                                    valid: number;
-                                    invalid: number;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    };
+                    "application/json": components["schemas"]["JobResults"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
-            /** @description ok */
+            /** @description The job is queued or processing: `data` is null and `message` says to poll again. */
             202: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderSite";
-                        /** @description spiderSite result data (flat). */
-                        data: {
-                            /** @description Website URL that was crawled. */
-                            url: string;
-                            /** @description Number of pages successfully crawled. */
-                            pages_crawled: number;
-                            /**
-                             * @description `success`, `partial` (some pages failed) or `failed`.
-                             * @enum {string}
-                             */
-                            crawl_status: "success" | "partial" | "failed";
-                            /** @description Email addresses found (tracking and noise addresses removed). */
-                            emails: string[];
-                            /** @description Phone numbers found, in international format. */
-                            phones: string[];
-                            /**
-                             * @description Extension: each phone parsed and validated.
-                             * @default []
-                             */
-                            phone_details: {
-                                /** @description The number as it appeared on the page. */
-                                raw: string;
-                                /** @description E.164 form, for example `+14155550123`. */
-                                e164: string | null;
-                                national: string | null;
-                                international: string | null;
-                                /** @description ISO 3166-1 alpha-2 country. */
-                                country_code: string | null;
-                                /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                                type: string | null;
-                                valid: boolean;
-                            }[];
-                            /** @description Physical addresses found, one line each. */
-                            addresses: string[];
-                            /** @description LinkedIn company/profile URL (null if not found). */
-                            linkedin: string | null;
-                            /** @description Twitter/X profile URL (null if not found). */
-                            twitter: string | null;
-                            /** @description Facebook page URL (null if not found). */
-                            facebook: string | null;
-                            /** @description Instagram profile URL (null if not found). */
-                            instagram: string | null;
-                            /** @description YouTube channel URL (null if not found). */
-                            youtube: string | null;
-                            /** @description GitHub organization/user URL (null if not found). */
-                            github: string | null;
-                            /** @description TikTok profile URL (null if not found). */
-                            tiktok: string | null;
-                            /** @description Pinterest profile URL (null if not found). */
-                            pinterest: string | null;
-                            /** @description Medium profile URL (null if not found). */
-                            medium: string | null;
-                            /** @description Discord server invite URL (null if not found). */
-                            discord: string | null;
-                            /** @description WhatsApp contact/business URL (null if not found). */
-                            whatsapp: string | null;
-                            /** @description Telegram contact/channel URL (null if not found). */
-                            telegram: string | null;
-                            /** @description Snapchat profile URL (null if not found). */
-                            snapchat: string | null;
-                            /** @description Reddit profile/subreddit URL (null if not found). */
-                            reddit: string | null;
-                            /**
-                             * @description The company logo.
-                             * @default null
-                             * @example {
-                             *       "url": "https://example.com/logo.svg",
-                             *       "source": "jsonld"
-                             *     }
-                             */
-                            logo: {
-                                url: string;
-                                /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                                source: string;
-                            } | null;
-                            /**
-                             * @description Title, description and Open Graph tags of the submitted page.
-                             * @default null
-                             * @example {
-                             *       "title": "Example Company",
-                             *       "description": "Leading provider of…",
-                             *       "og": {
-                             *         "title": "Example"
-                             *       }
-                             *     }
-                             */
-                            meta: {
-                                title: string | null;
-                                description: string | null;
-                                /** @description Open Graph tags without the `og:` prefix. */
-                                og: {
-                                    [key: string]: string;
-                                };
-                            } | null;
-                            /** @description Markdown of the site (when the compendium is enabled and included inline). */
-                            markdown_compendium: string | null;
-                            /**
-                             * @description Compendium metadata and storage information.
-                             * @example {
-                             *       "available": true,
-                             *       "chars": 8450,
-                             *       "cleanup_level": "fit",
-                             *       "storage_location": "spidermedia",
-                             *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "size_bytes": 8450,
-                             *       "content_hash": "a1b2c3d4e5f6...",
-                             *       "estimated_tokens": 2100
-                             *     }
-                             */
-                            compendium: {
-                                /** @description Whether a compendium was built. */
-                                available: boolean;
-                                /** @description Length of the markdown in characters. */
-                                chars: number | null;
-                                /**
-                                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                                 * @example fit
-                                 * @enum {string|null}
-                                 */
-                                cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                                /** @description Storage backend that holds the file (`local` or `s3`). */
-                                storage_location: string | null;
-                                /** @description Permanent, unguessable URL of the markdown file. */
-                                download_url: string | null;
-                                filename: string | null;
-                                size_bytes: number | null;
-                                /** @description sha256 of the markdown file (hex). */
-                                content_hash: string | null;
-                                /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                                estimated_tokens: number | null;
-                            } | null;
-                            /**
-                             * @description Company information extracted with AI (null if `extract_company_info` is off).
-                             * @example {
-                             *       "name": "TechStart Solutions",
-                             *       "summary": "AI-powered customer support automation for SaaS companies",
-                             *       "industry": "B2B SaaS",
-                             *       "services": [
-                             *         "AI Chatbots",
-                             *         "Support Ticket Automation",
-                             *         "Customer Analytics"
-                             *       ],
-                             *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-                             *     }
-                             */
-                            company_vitals: {
-                                name: string | null;
-                                summary: string | null;
-                                industry: string | null;
-                                services: string[];
-                                target_audience: string | null;
-                            } | null;
-                            /** @description Business pain points identified by AI (null if not enabled). */
-                            pain_points: string[] | null;
-                            /**
-                             * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-                             * @example {
-                             *       "icp_fit_score": 0.85,
-                             *       "champ_analysis": {
-                             *         "challenges": [
-                             *           "Manual ticket triage consuming 40% of support team time"
-                             *         ],
-                             *         "authority": "VP of Customer Success leads vendor selection",
-                             *         "money": "Series B funded",
-                             *         "prioritization": "High"
-                             *       }
-                             *     }
-                             */
-                            lead_scoring: {
-                                /** @description Fit with the ideal customer profile, 0 to 1. */
-                                icp_fit_score: number;
-                                champ_analysis: {
-                                    challenges: string[];
-                                    authority: string | null;
-                                    money: string | null;
-                                    prioritization: string | null;
-                                };
-                            } | null;
-                            /** @description Team members found with AI (empty if not enabled). */
-                            team_members: {
-                                name: string;
-                                title: string | null;
-                                email: string | null;
-                                linkedin: string | null;
-                            }[];
-                            /** @description Personalization data for outreach (null if not available). */
-                            personalization_hooks: {
-                                company_name: string | null;
-                                decision_maker: string | null;
-                                key_challenge: string | null;
-                                urgency_signal: string | null;
-                                personalization_angle: string | null;
-                            } | null;
-                            /**
-                             * @description Crawl metadata and statistics.
-                             * @example {
-                             *       "spa_enabled": true,
-                             *       "sitemap_used": true,
-                             *       "browser_rendering_available": true,
-                             *       "crawl_strategy": "sitemap",
-                             *       "total_emails_found": 2,
-                             *       "total_phones_found": 1
-                             *     }
-                             */
-                            metadata: {
-                                spa_enabled: boolean;
-                                sitemap_used: boolean;
-                                browser_rendering_available: boolean;
-                                /**
-                                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                                 * @example bestfirst
-                                 * @enum {string}
-                                 */
-                                crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                                /** @description Emails found before filtering. */
-                                total_emails_found: number;
-                                total_phones_found: number;
-                                /**
-                                 * @description The mode preset that applied.
-                                 * @default null
-                                 */
-                                mode: string | null;
-                                /**
-                                 * @description Every page fetched, with its status, size, time and whether it was rendered.
-                                 * @default []
-                                 */
-                                pages: {
-                                    url: string;
-                                    /** @description HTTP status, or null when no response came. */
-                                    status: number | null;
-                                    bytes: number;
-                                    time_ms: number;
-                                    /** @description Rendered in the headless browser. */
-                                    rendered: boolean;
-                                    error: string | null;
-                                }[];
-                                /**
-                                 * @description Whether AI features were requested and whether a model is configured.
-                                 * @default null
-                                 */
-                                ai: {
-                                    configured: boolean;
-                                    requested: string[];
-                                    message: string | null;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    } | {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderMaps";
-                        /** @description spiderMaps result data. */
-                        data: {
-                            /** @description Search query used. */
-                            query: string;
-                            /** @description Number of business listings returned. */
-                            results_count: number;
-                            businesses: {
-                                name: string;
-                                /** @description Provider place id (Google place id, or `osm:node/123`). */
-                                place_id: string | null;
-                                /** @description Average rating (1.0-5.0); null when the provider has none. */
-                                rating: number | null;
-                                reviews_count: number | null;
-                                address: string | null;
-                                phone: string | null;
-                                website: string | null;
-                                categories: string[];
-                                coordinates: {
-                                    latitude: number;
-                                    longitude: number;
-                                } | null;
-                                /** @description Map link to the business. */
-                                link: string | null;
-                                /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                                business_status: string | null;
-                                /** @enum {string|null} */
-                                price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                                /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                                working_hours: {
-                                    [key: string]: string;
-                                } | null;
-                                /** @default null */
-                                phone_e164: string | null;
-                                /** @default null */
-                                phone_national: string | null;
-                                /** @default null */
-                                phone_type: string | null;
-                                /** @default null */
-                                phone_valid: boolean | null;
-                                /**
-                                 * @description Extension: review snippets (null unless `extract_reviews`).
-                                 * @default null
-                                 */
-                                reviews: {
-                                    author: string | null;
-                                    rating: number | null;
-                                    text: string | null;
-                                    /** @description ISO 8601 publish time. */
-                                    time: string | null;
-                                    language: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: photos (null unless `extract_photos`).
-                                 * @default null
-                                 */
-                                photos: {
-                                    /** @description Photo URL or provider resource name. */
-                                    url: string;
-                                    width: number | null;
-                                    height: number | null;
-                                    attribution: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: the provider that returned it (`google-places` or `osm`).
-                                 * @default null
-                                 */
-                                source: string | null;
-                            }[];
-                            /**
-                             * @description Search metadata.
-                             * @example {
-                             *       "max_results": 20,
-                             *       "extract_reviews": true,
-                             *       "extract_photos": false,
-                             *       "language": "en"
-                             *     }
-                             */
-                            metadata: {
-                                max_results: number;
-                                extract_reviews: boolean;
-                                extract_photos: boolean;
-                                language: string;
-                                /**
-                                 * @description Extension: `google-places` or `osm`.
-                                 * @default null
-                                 */
-                                provider: string | null;
-                                /**
-                                 * @description Extension: phone validation counts (null when `validate_phones` is off).
-                                 * @default null
-                                 */
-                                phone_validation: {
-                                    total: number;
-                                    valid: number;
-                                    invalid: number;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    };
+                    "application/json": components["schemas"]["JobResults"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description ok */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No job with this id belongs to the client. */
             404: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
+                    "application/json": components["schemas"]["HttpError"];
                 };
             };
-            /** @description ok */
+            /** @description The job failed or was cancelled: `error_message` (and `error`, the same text) says why. */
             410: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderSite";
-                        /** @description spiderSite result data (flat). */
-                        data: {
-                            /** @description Website URL that was crawled. */
-                            url: string;
-                            /** @description Number of pages successfully crawled. */
-                            pages_crawled: number;
-                            /**
-                             * @description `success`, `partial` (some pages failed) or `failed`.
-                             * @enum {string}
-                             */
-                            crawl_status: "success" | "partial" | "failed";
-                            /** @description Email addresses found (tracking and noise addresses removed). */
-                            emails: string[];
-                            /** @description Phone numbers found, in international format. */
-                            phones: string[];
-                            /**
-                             * @description Extension: each phone parsed and validated.
-                             * @default []
-                             */
-                            phone_details: {
-                                /** @description The number as it appeared on the page. */
-                                raw: string;
-                                /** @description E.164 form, for example `+14155550123`. */
-                                e164: string | null;
-                                national: string | null;
-                                international: string | null;
-                                /** @description ISO 3166-1 alpha-2 country. */
-                                country_code: string | null;
-                                /** @description libphonenumber type: MOBILE, FIXED_LINE, TOLL_FREE… */
-                                type: string | null;
-                                valid: boolean;
-                            }[];
-                            /** @description Physical addresses found, one line each. */
-                            addresses: string[];
-                            /** @description LinkedIn company/profile URL (null if not found). */
-                            linkedin: string | null;
-                            /** @description Twitter/X profile URL (null if not found). */
-                            twitter: string | null;
-                            /** @description Facebook page URL (null if not found). */
-                            facebook: string | null;
-                            /** @description Instagram profile URL (null if not found). */
-                            instagram: string | null;
-                            /** @description YouTube channel URL (null if not found). */
-                            youtube: string | null;
-                            /** @description GitHub organization/user URL (null if not found). */
-                            github: string | null;
-                            /** @description TikTok profile URL (null if not found). */
-                            tiktok: string | null;
-                            /** @description Pinterest profile URL (null if not found). */
-                            pinterest: string | null;
-                            /** @description Medium profile URL (null if not found). */
-                            medium: string | null;
-                            /** @description Discord server invite URL (null if not found). */
-                            discord: string | null;
-                            /** @description WhatsApp contact/business URL (null if not found). */
-                            whatsapp: string | null;
-                            /** @description Telegram contact/channel URL (null if not found). */
-                            telegram: string | null;
-                            /** @description Snapchat profile URL (null if not found). */
-                            snapchat: string | null;
-                            /** @description Reddit profile/subreddit URL (null if not found). */
-                            reddit: string | null;
-                            /**
-                             * @description The company logo.
-                             * @default null
-                             * @example {
-                             *       "url": "https://example.com/logo.svg",
-                             *       "source": "jsonld"
-                             *     }
-                             */
-                            logo: {
-                                url: string;
-                                /** @description Where it was found: `jsonld`, `og:image`, `img`, `icon`… */
-                                source: string;
-                            } | null;
-                            /**
-                             * @description Title, description and Open Graph tags of the submitted page.
-                             * @default null
-                             * @example {
-                             *       "title": "Example Company",
-                             *       "description": "Leading provider of…",
-                             *       "og": {
-                             *         "title": "Example"
-                             *       }
-                             *     }
-                             */
-                            meta: {
-                                title: string | null;
-                                description: string | null;
-                                /** @description Open Graph tags without the `og:` prefix. */
-                                og: {
-                                    [key: string]: string;
-                                };
-                            } | null;
-                            /** @description Markdown of the site (when the compendium is enabled and included inline). */
-                            markdown_compendium: string | null;
-                            /**
-                             * @description Compendium metadata and storage information.
-                             * @example {
-                             *       "available": true,
-                             *       "chars": 8450,
-                             *       "cleanup_level": "fit",
-                             *       "storage_location": "spidermedia",
-                             *       "download_url": "https://media.spideriq.ai/client-xxx/compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "filename": "compendiums/550e8400-e29b-41d4-a716-446655440000.md",
-                             *       "size_bytes": 8450,
-                             *       "content_hash": "a1b2c3d4e5f6...",
-                             *       "estimated_tokens": 2100
-                             *     }
-                             */
-                            compendium: {
-                                /** @description Whether a compendium was built. */
-                                available: boolean;
-                                /** @description Length of the markdown in characters. */
-                                chars: number | null;
-                                /**
-                                 * @description `raw` keeps everything; `fit` keeps the main content (strips navigation and ads); `citations` is `fit` with links as numbered references; `minimal` keeps only priority sections.
-                                 * @example fit
-                                 * @enum {string|null}
-                                 */
-                                cleanup_level: "raw" | "fit" | "citations" | "minimal" | null;
-                                /** @description Storage backend that holds the file (`local` or `s3`). */
-                                storage_location: string | null;
-                                /** @description Permanent, unguessable URL of the markdown file. */
-                                download_url: string | null;
-                                filename: string | null;
-                                size_bytes: number | null;
-                                /** @description sha256 of the markdown file (hex). */
-                                content_hash: string | null;
-                                /** @description Tokens of the markdown, counted with the o200k tokenizer. */
-                                estimated_tokens: number | null;
-                            } | null;
-                            /**
-                             * @description Company information extracted with AI (null if `extract_company_info` is off).
-                             * @example {
-                             *       "name": "TechStart Solutions",
-                             *       "summary": "AI-powered customer support automation for SaaS companies",
-                             *       "industry": "B2B SaaS",
-                             *       "services": [
-                             *         "AI Chatbots",
-                             *         "Support Ticket Automation",
-                             *         "Customer Analytics"
-                             *       ],
-                             *       "target_audience": "Mid-market SaaS companies with 50-500 employees"
-                             *     }
-                             */
-                            company_vitals: {
-                                name: string | null;
-                                summary: string | null;
-                                industry: string | null;
-                                services: string[];
-                                target_audience: string | null;
-                            } | null;
-                            /** @description Business pain points identified by AI (null if not enabled). */
-                            pain_points: string[] | null;
-                            /**
-                             * @description CHAMP framework lead scoring (null unless both product and ICP descriptions are given).
-                             * @example {
-                             *       "icp_fit_score": 0.85,
-                             *       "champ_analysis": {
-                             *         "challenges": [
-                             *           "Manual ticket triage consuming 40% of support team time"
-                             *         ],
-                             *         "authority": "VP of Customer Success leads vendor selection",
-                             *         "money": "Series B funded",
-                             *         "prioritization": "High"
-                             *       }
-                             *     }
-                             */
-                            lead_scoring: {
-                                /** @description Fit with the ideal customer profile, 0 to 1. */
-                                icp_fit_score: number;
-                                champ_analysis: {
-                                    challenges: string[];
-                                    authority: string | null;
-                                    money: string | null;
-                                    prioritization: string | null;
-                                };
-                            } | null;
-                            /** @description Team members found with AI (empty if not enabled). */
-                            team_members: {
-                                name: string;
-                                title: string | null;
-                                email: string | null;
-                                linkedin: string | null;
-                            }[];
-                            /** @description Personalization data for outreach (null if not available). */
-                            personalization_hooks: {
-                                company_name: string | null;
-                                decision_maker: string | null;
-                                key_challenge: string | null;
-                                urgency_signal: string | null;
-                                personalization_angle: string | null;
-                            } | null;
-                            /**
-                             * @description Crawl metadata and statistics.
-                             * @example {
-                             *       "spa_enabled": true,
-                             *       "sitemap_used": true,
-                             *       "browser_rendering_available": true,
-                             *       "crawl_strategy": "sitemap",
-                             *       "total_emails_found": 2,
-                             *       "total_phones_found": 1
-                             *     }
-                             */
-                            metadata: {
-                                spa_enabled: boolean;
-                                sitemap_used: boolean;
-                                browser_rendering_available: boolean;
-                                /**
-                                 * @description `bestfirst` (default) scores links by `target_pages`; `bfs` and `dfs` walk the link graph; `sitemap` crawls only sitemap URLs. Sitemap-first is automatic when a sitemap exists.
-                                 * @example bestfirst
-                                 * @enum {string}
-                                 */
-                                crawl_strategy: "bestfirst" | "bfs" | "dfs" | "sitemap";
-                                /** @description Emails found before filtering. */
-                                total_emails_found: number;
-                                total_phones_found: number;
-                                /**
-                                 * @description The mode preset that applied.
-                                 * @default null
-                                 */
-                                mode: string | null;
-                                /**
-                                 * @description Every page fetched, with its status, size, time and whether it was rendered.
-                                 * @default []
-                                 */
-                                pages: {
-                                    url: string;
-                                    /** @description HTTP status, or null when no response came. */
-                                    status: number | null;
-                                    bytes: number;
-                                    time_ms: number;
-                                    /** @description Rendered in the headless browser. */
-                                    rendered: boolean;
-                                    error: string | null;
-                                }[];
-                                /**
-                                 * @description Whether AI features were requested and whether a model is configured.
-                                 * @default null
-                                 */
-                                ai: {
-                                    configured: boolean;
-                                    requested: string[];
-                                    message: string | null;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    } | {
-                        /** @description True only when the job completed. */
-                        success: boolean;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /**
-                         * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                         * @example completed
-                         * @enum {string}
-                         */
-                        status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                        /** @description Time taken to process the job (null if not finished). */
-                        processing_time_seconds: number | null;
-                        /** @description Worker that processed the job. */
-                        worker_id: string | null;
-                        /**
-                         * @description When the job finished (ISO 8601).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        completed_at: string | null;
-                        /** @description Context about the job state, for example while it is processing. */
-                        message: string | null;
-                        /** @enum {string} */
-                        type: "spiderMaps";
-                        /** @description spiderMaps result data. */
-                        data: {
-                            /** @description Search query used. */
-                            query: string;
-                            /** @description Number of business listings returned. */
-                            results_count: number;
-                            businesses: {
-                                name: string;
-                                /** @description Provider place id (Google place id, or `osm:node/123`). */
-                                place_id: string | null;
-                                /** @description Average rating (1.0-5.0); null when the provider has none. */
-                                rating: number | null;
-                                reviews_count: number | null;
-                                address: string | null;
-                                phone: string | null;
-                                website: string | null;
-                                categories: string[];
-                                coordinates: {
-                                    latitude: number;
-                                    longitude: number;
-                                } | null;
-                                /** @description Map link to the business. */
-                                link: string | null;
-                                /** @description `OPERATIONAL`, `CLOSED_TEMPORARILY`, `CLOSED_PERMANENTLY`… */
-                                business_status: string | null;
-                                /** @enum {string|null} */
-                                price_range: "$" | "$$" | "$$$" | "$$$$" | null;
-                                /** @description Hours by day of week, for example `{"Monday": "5:00-10:00 PM"}`. */
-                                working_hours: {
-                                    [key: string]: string;
-                                } | null;
-                                /** @default null */
-                                phone_e164: string | null;
-                                /** @default null */
-                                phone_national: string | null;
-                                /** @default null */
-                                phone_type: string | null;
-                                /** @default null */
-                                phone_valid: boolean | null;
-                                /**
-                                 * @description Extension: review snippets (null unless `extract_reviews`).
-                                 * @default null
-                                 */
-                                reviews: {
-                                    author: string | null;
-                                    rating: number | null;
-                                    text: string | null;
-                                    /** @description ISO 8601 publish time. */
-                                    time: string | null;
-                                    language: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: photos (null unless `extract_photos`).
-                                 * @default null
-                                 */
-                                photos: {
-                                    /** @description Photo URL or provider resource name. */
-                                    url: string;
-                                    width: number | null;
-                                    height: number | null;
-                                    attribution: string | null;
-                                }[] | null;
-                                /**
-                                 * @description Extension: the provider that returned it (`google-places` or `osm`).
-                                 * @default null
-                                 */
-                                source: string | null;
-                            }[];
-                            /**
-                             * @description Search metadata.
-                             * @example {
-                             *       "max_results": 20,
-                             *       "extract_reviews": true,
-                             *       "extract_photos": false,
-                             *       "language": "en"
-                             *     }
-                             */
-                            metadata: {
-                                max_results: number;
-                                extract_reviews: boolean;
-                                extract_photos: boolean;
-                                language: string;
-                                /**
-                                 * @description Extension: `google-places` or `osm`.
-                                 * @default null
-                                 */
-                                provider: string | null;
-                                /**
-                                 * @description Extension: phone validation counts (null when `validate_phones` is off).
-                                 * @default null
-                                 */
-                                phone_validation: {
-                                    total: number;
-                                    valid: number;
-                                    invalid: number;
-                                } | null;
-                            };
-                        } | null;
-                        /** @description Why the job failed or was cancelled (null otherwise). */
-                        error_message: string | null;
-                        /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
-                        error?: string;
-                    };
+                    "application/json": components["schemas"]["JobResults"];
                 };
             };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listJobs: {
@@ -5404,127 +2013,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description A page of jobs. */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        total: number;
-                        page: number;
-                        page_size: number;
-                        total_pages: number;
-                        jobs: {
-                            /**
-                             * Format: uuid
-                             * @description The unique identifier of the job (UUID).
-                             * @example 550e8400-e29b-41d4-a716-446655440000
-                             */
-                            job_id: string;
-                            /**
-                             * @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings.
-                             * @example spiderSite
-                             * @enum {string}
-                             */
-                            type: "spiderSite" | "spiderMaps";
-                            /**
-                             * @description Job status. `completed`, `failed` and `cancelled` are terminal.
-                             * @example completed
-                             * @enum {string}
-                             */
-                            status: "queued" | "processing" | "completed" | "failed" | "cancelled";
-                            /** @description The crawled URL (spiderSite). */
-                            url: string | null;
-                            /**
-                             * @description Extension: the search query (spiderMaps).
-                             * @default null
-                             */
-                            query: string | null;
-                            /** @default 0 */
-                            priority: number;
-                            /**
-                             * @description ISO 8601 timestamp (UTC).
-                             * @example 2025-10-27T14:30:15Z
-                             */
-                            created_at: string;
-                            /**
-                             * @description ISO 8601 timestamp (UTC).
-                             * @example 2025-10-27T14:30:15Z
-                             */
-                            updated_at: string;
-                            worker_id: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["JobListResponse"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     cancelJob: {
@@ -5539,118 +2045,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description The job is cancelled. */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        success: true;
-                        /**
-                         * Format: uuid
-                         * @description The unique identifier of the job (UUID).
-                         * @example 550e8400-e29b-41d4-a716-446655440000
-                         */
-                        job_id: string;
-                        /** @enum {string} */
-                        status: "cancelled";
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["CancelJobResponse"];
                 };
             };
-            /** @description ok */
+            /** @description The job is already `completed`, `failed` or `cancelled`. */
             400: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
+                    /**
+                     * @example {
+                     *       "detail": "Job is already completed and cannot be cancelled"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HttpError"];
                 };
             };
-            /** @description 401 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 403 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description ok */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
-            /** @description 422 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        detail: {
-                            /**
-                             * @description Where the bad value is: `body`, `query` or `path`, then the field path.
-                             * @example [
-                             *       "body",
-                             *       "payload",
-                             *       "max_pages"
-                             *     ]
-                             */
-                            loc: (string | number)[];
-                            /**
-                             * @description What is wrong with it.
-                             * @example Too big: expected number to be <=50
-                             */
-                            msg: string;
-                            /**
-                             * @description Machine-readable issue kind.
-                             * @example too_big
-                             */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 429 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["JobNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getHealth: {
@@ -5665,48 +2093,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Healthy or degraded. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "healthy" | "degraded" | "unhealthy";
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        timestamp: string;
-                        version: string;
-                        services: {
-                            /**
-                             * @description The job store answers a query.
-                             * @enum {string}
-                             */
-                            database: "up" | "down";
-                            /**
-                             * @description Jobs can be claimed.
-                             * @enum {string}
-                             */
-                            queue: "up" | "down";
-                            /**
-                             * @description The artifact storage is writable.
-                             * @enum {string}
-                             */
-                            storage: "up" | "down";
-                            workers: {
-                                spider_site: number;
-                                spider_maps: number;
-                                total: number;
-                                /** @description At least one worker is alive and polling. */
-                                available: boolean;
-                            };
-                        };
-                        /** @description What is wrong, when not healthy. */
-                        issues: string[];
-                    };
+                    "application/json": components["schemas"]["HealthResponse"];
+                    "application/yaml": string;
+                    "text/markdown": string;
+                };
+            };
+            422: components["responses"]["InvalidFormat"];
+            /** @description Unhealthy: `issues` says what is down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unhealthy",
+                     *       "timestamp": "2025-10-27T14:30:15Z",
+                     *       "version": "0.1.0",
+                     *       "services": {
+                     *         "database": "down",
+                     *         "queue": "down",
+                     *         "storage": "up",
+                     *         "workers": {
+                     *           "spider_site": 0,
+                     *           "spider_maps": 0,
+                     *           "total": 0,
+                     *           "available": false
+                     *         }
+                     *       },
+                     *       "issues": [
+                     *         "database: SQLITE_CANTOPEN: unable to open database file"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthResponse"];
                 };
             };
         };
@@ -5723,56 +2149,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Queue and worker counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description ISO 8601 timestamp (UTC).
-                         * @example 2025-10-27T14:30:15Z
-                         */
-                        timestamp: string;
-                        queues: {
-                            spider_site: {
-                                queued: number;
-                                processing: number;
-                                total: number;
-                            };
-                            spider_maps: {
-                                queued: number;
-                                processing: number;
-                                total: number;
-                            };
-                        };
-                        workers: {
-                            spider_site: {
-                                active: number;
-                                idle: number;
-                                total: number;
-                            };
-                            spider_maps: {
-                                active: number;
-                                idle: number;
-                                total: number;
-                            };
-                        };
-                        processing: {
-                            jobs_last_hour: number;
-                            jobs_last_24h: number;
-                            /** @description Mean seconds per completed job in the last 24 hours. */
-                            avg_processing_time: number | null;
-                            /** @description Jobs finished per minute over the last 10 minutes. */
-                            current_rate: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["QueueStatsResponse"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
+            422: components["responses"]["InvalidFormat"];
         };
     };
-    getInfo: {
+    getSystemInfo: {
         parameters: {
             query?: {
                 /** @description Response format. `json` (default), `yaml` (same shape, null fields dropped, fewer tokens) or `md` (Markdown for people and agents). */
@@ -5784,35 +2175,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Server information. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        version: string;
-                        /** @enum {string} */
-                        api_version: "v1";
-                        job_types: ("spiderSite" | "spiderMaps")[];
-                        formats: string[];
-                        features: string[];
-                        limits: {
-                            rate_limit_per_minute: number;
-                            rate_limit_burst: number;
-                            max_pages: number;
-                            max_results: number;
-                            max_body_bytes: number;
-                            priority: {
-                                min: number;
-                                max: number;
-                            };
-                            max_attempts: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["InfoResponse"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
+            422: components["responses"]["InvalidFormat"];
         };
     };
     streamEvents: {
@@ -5829,27 +2203,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description sse */
+            /** @description The event stream. It stays open; each message is framed as `event: <name>\ndata: <json>\n\n`. */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example event: connected
+                     *     data: {"event":"connected","client_id":"cli_upxjrhfj3dzqmyf3","message":"Connected to the SpiderIQ event stream"}
+                     *
+                     *     event: job.queued
+                     *     data: {"event":"job.queued","job_id":"550e8400-e29b-41d4-a716-446655440000","type":"spiderSite","priority":0,"created_at":"2025-10-27T14:30:02Z"}
+                     */
                     "text/event-stream": string;
                 };
             };
-            /** @description ok */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description What went wrong, in a sentence meant for the API user. */
-                        detail: string;
-                    };
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }
