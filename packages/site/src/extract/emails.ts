@@ -1,0 +1,107 @@
+import { parse as parseDomain } from 'tldts';
+import type { PageDocument } from './document.js';
+import { decodeCloudflareEmail } from './cloudflare-email.js';
+import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
+import { itempropValues } from './microdata.js';
+
+/** Emails found on one page: `found` is every distinct candidate before noise filtering. */
+export interface EmailExtraction {
+  emails: string[];
+  found: string[];
+}
+
+const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![a-z0-9-])/gi;
+
+/**
+ * Undoes the common hand obfuscations: `name [at] domain [dot] com`, `name(at)domain(dot)com`,
+ * `name {at} domain`, `name AT domain DOT com` and `name @ domain . com`. Entities such as `&#64;`
+ * are already decoded by the HTML parser.
+ */
+export function deobfuscateEmails(text: string): string {
+  const open = String.raw`\s*[\[\(\{<]\s*`;
+  const close = String.raw`\s*[\]\)\}>]\s*`;
+  return text
+    .replace(new RegExp(`${open}(?:at|@|arroba|chez|ät)${close}`, 'gi'), '@')
+    .replace(new RegExp(`${open}(?:dot|punkt|point|punto|ponto|\\.)${close}`, 'gi'), '.')
+    .replace(/\b([a-z0-9._%+-]+) +(?:AT|at) +([a-z0-9-]+(?: +(?:DOT|dot) +[a-z0-9-]+)+)\b/g, (_m, user: string, rest: string) =>
+      `${user}@${rest.replace(/ +(?:DOT|dot) +/g, '.')}`,
+    )
+    .replace(/([a-z0-9])\s+@\s+([a-z0-9])/gi, '$1@$2')
+    .replace(/(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, '$1.$2');
+}
+
+const ASSET_TLD = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|css|js|mjs|json|map|woff2?|ttf|eot|otf|mp[34]|webm|mov|pdf|zip|php|html?|aspx?)$/i;
+const NOISE_DOMAINS = [
+  'example.com', 'example.org', 'example.net', 'example.de', 'domain.com', 'yourdomain.com', 'your-domain.com',
+  'yoursite.com', 'yourcompany.com', 'company.com', 'email.com', 'mysite.com', 'website.com', 'test.com',
+  'sentry.io', 'sentry-next.wixpress.com', 'wixpress.com', 'sentry.wixpress.com', 'ingest.sentry.io',
+  'localhost', 'wix.com', 'godaddy.com', 'squarespace.com', 'shopify.com', 'cloudflare.com', 'w3.org',
+  'schema.org', 'mailchimp.com', 'list-manage.com', 'sendgrid.net', 'amazonses.com', 'mailgun.org',
+];
+const NOISE_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?|abuse|user|name|email|your-?name|yourname|you|someone|firstname\.lastname|first\.last|john\.?doe|jane\.?doe)$/i;
+
+/**
+ * Whether a syntactically valid address is noise rather than a way to reach the company:
+ * asset names (`logo@2x.png`), error-tracker and CDN ids (Sentry, Wix), placeholder domains,
+ * hashes in the local part, bounce/no-reply mailboxes, and domains without a real public suffix.
+ */
+export function isNoiseEmail(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!local || !domain || local.length > 64 || email.length > 254) return true;
+  if (ASSET_TLD.test(domain) || /@\d+x\./.test(email)) return true;
+  if (NOISE_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`))) return true;
+  if (NOISE_LOCAL.test(local)) return true;
+  if (/^[a-f0-9]{16,}$/i.test(local) || /[a-f0-9]{24,}/i.test(local)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(local)) return true;
+  if (/^u00[0-9a-f]{2}/i.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return true;
+  const info = parseDomain(domain);
+  if (!info.domain || !info.isIcann) return true;
+  return false;
+}
+
+function normalise(raw: string): string | null {
+  let value = raw.trim();
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // keep the raw value: a stray % is not worth losing the address over
+  }
+  value = value.replace(/^mailto:/i, '').split('?')[0]!.trim().toLowerCase().replace(/^[.'"<(]+|[.'">),;:]+$/g, '');
+  const match = value.match(new RegExp(`^${EMAIL.source}$`, 'i'));
+  return match ? value : null;
+}
+
+/**
+ * Extracts email addresses from one page: `mailto:` links, Cloudflare-protected addresses,
+ * JSON-LD and microdata `email`, and the visible text after de-obfuscation. Lowercased, deduped,
+ * noise removed; `found` keeps the pre-filter list for `metadata.total_emails_found`.
+ */
+export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]): EmailExtraction {
+  const { $ } = doc;
+  const raw: string[] = [];
+  $('a[href]').each((_, el) => {
+    const href = $(el).attr('href') ?? '';
+    if (/^\s*mailto:/i.test(href)) {
+      raw.push(...href.replace(/^\s*mailto:/i, '').split('?')[0]!.split(/[,;]/));
+    } else {
+      const cf = href.match(/\/cdn-cgi\/l\/email-protection#([0-9a-f]+)/i);
+      const decoded = cf?.[1] ? decodeCloudflareEmail(cf[1]) : null;
+      if (decoded) raw.push(decoded);
+    }
+  });
+  $('[data-cfemail]').each((_, el) => {
+    const decoded = decodeCloudflareEmail($(el).attr('data-cfemail') ?? '');
+    if (decoded) raw.push(decoded);
+  });
+  raw.push(...jsonLdProperty(jsonld, 'email'), ...itempropValues($, 'email'));
+  for (const match of deobfuscateEmails(doc.text).matchAll(EMAIL)) raw.push(match[0]);
+
+  const found = new Set<string>();
+  for (const candidate of raw) {
+    const email = normalise(candidate);
+    if (email) found.add(email);
+  }
+  return { found: [...found], emails: [...found].filter((e) => !isNoiseEmail(e)) };
+}

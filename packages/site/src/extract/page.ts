@@ -1,0 +1,75 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { parsePage } from './document.js';
+import { readJsonLd, jsonLdProperty } from './jsonld.js';
+import { extractEmails } from './emails.js';
+import { extractPhones, type PhoneDetail } from './phones.js';
+import { extractAddresses, countryFromAddress } from './addresses.js';
+import { extractSocialCandidates, type SocialCandidate } from './socials.js';
+import { extractLogo, type Logo } from './logo.js';
+import { extractMeta, type PageMeta } from './meta.js';
+import { inferRegion } from './region.js';
+
+/** What one page yields; `mergeExtractions` turns a crawl's pages into the result's contact fields. */
+export interface PageExtraction {
+  url: string;
+  emails: string[];
+  /** Every distinct email candidate before noise filtering (for `total_emails_found`). */
+  emails_found: string[];
+  phones: PhoneDetail[];
+  /** Every distinct phone candidate before validation (for `total_phones_found`). */
+  phones_found: string[];
+  addresses: string[];
+  socials: SocialCandidate[];
+  logo: Logo | null;
+  meta: PageMeta;
+  /** The region used to read national-format phone numbers, or null. */
+  region: CountryCode | null;
+}
+
+/** Input of `extractPage`: the final URL, the (decoded) HTML and optionally the response headers. */
+export interface PageInput {
+  url: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Runs every extractor over one page. Pure: no I/O, the same input always gives the same output.
+ * The phone region comes from the page itself (structured address country, ccTLD, `lang`,
+ * `Content-Language`, `hreflang`, postcode format) because a crawl may span several languages.
+ */
+export function extractPage(input: PageInput): PageExtraction {
+  const doc = parsePage(input.html, input.url);
+  const jsonld = readJsonLd(doc.$);
+  const addresses = extractAddresses(doc, jsonld);
+  const hreflang: string[] = [];
+  doc.$('link[rel="alternate"][hreflang]').each((_, el) => {
+    const value = doc.$(el).attr('hreflang');
+    if (value && value !== 'x-default') hreflang.push(value);
+  });
+  const contentLanguage = Object.entries(input.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-language')?.[1];
+  const region = inferRegion({
+    addressCountry:
+      jsonLdProperty(jsonld, 'addressCountry')[0] ??
+      doc.$('[itemprop="addressCountry"]').first().attr('content') ??
+      addresses.map(countryFromAddress).find((c) => c !== null) ??
+      null,
+    url: input.url,
+    lang: doc.lang ?? contentLanguage?.split(',')[0]?.trim() ?? null,
+    hreflang,
+  });
+  const emails = extractEmails(doc, jsonld);
+  const phones = extractPhones(doc, jsonld, region);
+  return {
+    url: doc.url.href,
+    emails: emails.emails,
+    emails_found: emails.found,
+    phones: phones.phones,
+    phones_found: phones.found,
+    addresses,
+    socials: extractSocialCandidates(doc, jsonld),
+    logo: extractLogo(doc, jsonld),
+    meta: extractMeta(doc),
+    region,
+  };
+}

@@ -1,0 +1,72 @@
+import { getCountries, type CountryCode } from 'libphonenumber-js/max';
+import { parse as parseDomain } from 'tldts';
+
+const KNOWN = new Set<string>(getCountries());
+const TLD_ALIASES: Record<string, string> = { uk: 'GB', eu: '', su: '' };
+/** Languages spoken mainly in one country, for `<html lang="de">` without a region subtag. */
+const LANGUAGE_COUNTRY: Record<string, string> = {
+  de: 'DE', fr: 'FR', it: 'IT', es: 'ES', nl: 'NL', pl: 'PL', sv: 'SE', da: 'DK', nb: 'NO', no: 'NO', fi: 'FI',
+  cs: 'CZ', sk: 'SK', hu: 'HU', ro: 'RO', bg: 'BG', el: 'GR', hr: 'HR', sl: 'SI', et: 'EE', lv: 'LV', lt: 'LT',
+  ja: 'JP', ko: 'KR', tr: 'TR', uk: 'UA', he: 'IL', th: 'TH', vi: 'VN', id: 'ID', pt: 'PT', ga: 'IE', is: 'IS',
+};
+const COUNTRY_NAMES: Record<string, string> = {
+  'united states': 'US', usa: 'US', 'u.s.a.': 'US', 'united kingdom': 'GB', uk: 'GB', england: 'GB', scotland: 'GB',
+  wales: 'GB', deutschland: 'DE', germany: 'DE', france: 'FR', italia: 'IT', italy: 'IT', españa: 'ES', spain: 'ES',
+  australia: 'AU', brasil: 'BR', brazil: 'BR', canada: 'CA', portugal: 'PT', nederland: 'NL', netherlands: 'NL',
+  österreich: 'AT', austria: 'AT', schweiz: 'CH', suisse: 'CH', switzerland: 'CH', ireland: 'IE', belgique: 'BE',
+  belgium: 'BE', méxico: 'MX', mexico: 'MX', 'new zealand': 'NZ', india: 'IN',
+};
+
+/** Signals a page gives about its country, from strongest to weakest. */
+export interface RegionHints {
+  /** A country from structured data or a parsed address (ISO code or name). */
+  addressCountry?: string | null;
+  /** The page URL, whose ccTLD names a country (`.de`, `.co.uk`, `.com.au`). */
+  url?: string | null;
+  /** `<html lang>` such as `en-GB` or `de`. */
+  lang?: string | null;
+  /** `hreflang` values of alternate links. */
+  hreflang?: readonly string[];
+}
+
+/** An ISO 3166 code from a country name or code, if libphonenumber knows it. */
+export function countryFromName(value: string | null | undefined): CountryCode | null {
+  if (!value) return null;
+  const clean = value.trim();
+  if (/^[a-z]{2}$/i.test(clean)) {
+    const code = clean.toUpperCase() === 'UK' ? 'GB' : clean.toUpperCase();
+    return KNOWN.has(code) ? (code as CountryCode) : null;
+  }
+  const code = COUNTRY_NAMES[clean.toLowerCase()];
+  return code && KNOWN.has(code) ? (code as CountryCode) : null;
+}
+
+function fromTld(url: string): CountryCode | null {
+  const suffix = parseDomain(url).publicSuffix;
+  const tld = suffix?.split('.').pop()?.toLowerCase();
+  if (!tld || tld.length !== 2) return null;
+  const code = tld in TLD_ALIASES ? TLD_ALIASES[tld] : tld.toUpperCase();
+  return code && KNOWN.has(code) ? (code as CountryCode) : null;
+}
+
+function fromLang(lang: string): CountryCode | null {
+  const [language, region] = lang.toLowerCase().split(/[-_]/);
+  if (region && region.length === 2 && KNOWN.has(region.toUpperCase())) return region.toUpperCase() as CountryCode;
+  const code = language ? LANGUAGE_COUNTRY[language] : undefined;
+  return code ? (code as CountryCode) : null;
+}
+
+/**
+ * The default region for parsing national-format phone numbers. Address beats ccTLD beats
+ * language: a `.com` site in English says little, a postal address says a lot. `en` alone maps to
+ * no country on purpose (US, GB, AU and others all use it); numbers with `+CC` need no region.
+ */
+export function inferRegion(hints: RegionHints): CountryCode | null {
+  return (
+    countryFromName(hints.addressCountry) ??
+    (hints.url ? fromTld(hints.url) : null) ??
+    (hints.lang ? fromLang(hints.lang) : null) ??
+    (hints.hreflang ?? []).map(fromLang).find((c): c is CountryCode => c !== null) ??
+    null
+  );
+}
