@@ -45,3 +45,16 @@ export function generateArtifacts(inputs: ArtifactInputs = {}): Artifact[] {
     },
   ];
 }
+
+/** The artifacts whose committed content differs from a fresh generation (a missing file counts). */
+export function staleArtifacts(artifacts: readonly Artifact[], root = REPO_ROOT): string[] {
+  return artifacts
+    .filter((artifact) => {
+      try {
+        return readFileSync(resolve(root, artifact.path), 'utf8') !== artifact.content;
+      } catch {
+        return true;
+      }
+    })
+    .map((artifact) => artifact.path);
+}

@@ -1,20 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { generateArtifacts, REPO_ROOT, type Artifact } from './artifacts.js';
+import { generateArtifacts, REPO_ROOT, staleArtifacts } from './artifacts.js';
 
-/** The artifacts whose committed content differs from a fresh generation (missing files count). */
-export function staleArtifacts(artifacts: readonly Artifact[], root = REPO_ROOT): string[] {
-  return artifacts
-    .filter((artifact) => {
-      try {
-        return readFileSync(resolve(root, artifact.path), 'utf8') !== artifact.content;
-      } catch {
-        return true;
-      }
-    })
-    .map((artifact) => artifact.path);
-}
-
+/** `pnpm gen` writes every artifact; `pnpm gen:check` (`--check`) writes nothing and fails naming each stale one. */
 function main(argv: readonly string[]): number {
   const artifacts = generateArtifacts();
   if (argv.includes('--check')) {

@@ -1,5 +1,8 @@
-import { zodToOpenAPIRegistry, type OpenAPIDefinitions } from '@asteasolutions/zod-to-openapi';
+import { zodToOpenAPIRegistry, type OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
+
+/** One definition the generator consumes (the package does not export the type by name). */
+export type OpenApiDefinition = ConstructorParameters<typeof OpenApiGeneratorV31>[0][number];
 
 type InternalMetadata = { _internal?: Record<string, unknown> } & Record<string, unknown>;
 
@@ -14,7 +17,7 @@ type InternalMetadata = { _internal?: Record<string, unknown> } & Record<string,
  * Tagging the original instances with their `refId` in zod-to-openapi's metadata registry gives one
  * component per model and a `$ref` at every use.
  */
-export function schemaDefinitions(models: Readonly<Record<string, ZodType>>): OpenAPIDefinitions[] {
+export function schemaDefinitions(models: Readonly<Record<string, ZodType>>): OpenApiDefinition[] {
   return Object.entries(models).map(([name, schema]) => {
     const current = (zodToOpenAPIRegistry.get(schema as never) ?? {}) as InternalMetadata;
     const refId = current._internal?.['refId'];
