@@ -122,7 +122,8 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
       jobEvents: {
         address: STREAM_ADDRESS,
         title: 'Job events',
-        description: `${FRAMING}\n\nQuery: \`token\` (required) is the three-part token; \`job_id\` (optional) narrows the stream to one job.`,
+        description:
+          'One server-sent event stream per connection. Each message is an `event: <name>` line, a `data: <json>` line and a blank line. Query: `token` (required) is the three-part token; `job_id` (optional) narrows the stream to one job.',
         messages: Object.fromEntries(Object.keys(messages).map((key) => [key, { $ref: `#/components/messages/${key}` }])),
       },
     },

@@ -39,7 +39,8 @@ describe('the committed AsyncAPI document', () => {
     expect(query.required).toEqual(['token']);
     expect(Object.keys(query.properties)).toEqual(['token', 'job_id']);
     expect(raw.components.securitySchemes.token).toMatchObject({ type: 'httpApiKey', in: 'query', name: 'token' });
-    expect(raw.channels.jobEvents.description).toContain('event: job.completed\ndata: {');
+    expect(raw.info.description).toContain('event: job.completed\ndata: {');
+    expect(raw.channels.jobEvents.description).toContain('`event: <name>` line, a `data: <json>` line');
   });
 
   it.each(JobEventSchema.options.map((option) => [option.shape.event.value, option] as const))(
