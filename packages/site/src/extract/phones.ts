@@ -89,7 +89,7 @@ export function parsePhone(raw: string, region: CountryCode | null, trusted: boo
  */
 export function phonesInText(text: string, region: CountryCode | null): PhoneDetail[] {
   const out: PhoneDetail[] = [];
-  const lines = text.split('\n');
+  const lines = text.split('\n').map((l) => l.replace(/(^|[^\d+])00(?=[1-9][\d\s().-]{7,})/g, '$1+'));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!/\d{2}/.test(line)) continue;

@@ -1,0 +1,117 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { decodeCloudflareEmail } from '../extract/cloudflare-email.js';
+
+/** Site chrome and noise that `fit`, `citations` and `minimal` leave out (Firecrawl's onlyMainContent list, plus consent banners). */
+const CHROME = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'header', 'footer', 'nav', 'aside',
+  '[role="banner"]', '[role="navigation"]', '[role="contentinfo"]', '[role="complementary"]', '[aria-hidden="true"]',
+  '[hidden]', '.sr-only', '.visually-hidden', '.screen-reader-text',
+].join(', ');
+const NOISE = /(^|[\s_-])(cookie|consent|gdpr|cmp|newsletter|popup|modal|share|sharing|social|advert|ads?|banner-ad|breadcrumbs?|skip-link|announcement-bar)([\s_-]|$)/i;
+
+/** Below this many characters of de-chromed text a page is used whole (Readability is for articles). */
+const SHORT_PAGE = 1500;
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+
+function parse(html: string): Doc {
+  const doc = parseHTML(html).document;
+  revealCloudflareEmails(doc);
+  return doc;
+}
+
+/** Puts Cloudflare-protected addresses back, so the markdown says `hello@…` instead of `[email protected]`. */
+function revealCloudflareEmails(doc: Doc): void {
+  for (const el of Array.from(doc.querySelectorAll('[data-cfemail]'))) {
+    const email = decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? '');
+    if (email) el.replaceWith(doc.createTextNode(email));
+  }
+  for (const a of Array.from(doc.querySelectorAll('a[href*="/cdn-cgi/l/email-protection"]'))) {
+    const hex = (a.getAttribute('href') ?? '').split('#')[1] ?? '';
+    const email = decodeCloudflareEmail(hex);
+    if (email) {
+      a.setAttribute('href', `mailto:${email}`);
+      if (/email\s*protected/i.test(a.textContent ?? '')) a.textContent = email;
+    } else if (!hex) {
+      a.replaceWith(...Array.from(a.childNodes));
+    }
+  }
+}
+
+function removeAll(doc: Doc, selector: string): void {
+  for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
+}
+
+/** Removes cookie banners, share bars and similar widgets by class/id; used by every level except `raw`. */
+function removeNoise(doc: Doc): void {
+  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (NOISE.test(label) && el.tagName !== 'BODY' && el.tagName !== 'HTML' && el.tagName !== 'MAIN') el.remove();
+  }
+}
+
+function textLength(html: string): number {
+  return parse(`<body>${html}</body>`).body?.textContent?.replace(/\s+/g, ' ').trim().length ?? 0;
+}
+
+/** The page body with only scripts, styles and similar invisible elements removed (`raw`). */
+export function rawContent(html: string): string {
+  const doc = parse(html);
+  removeAll(doc, 'script, style, noscript, template, iframe, svg');
+  return doc.body?.innerHTML ?? '';
+}
+
+/**
+ * The page's main content (`fit`): the page without its chrome (header, footer, nav, aside, forms,
+ * cookie/share banners), narrowed further by Mozilla Readability on long pages when Readability
+ * kept at least 60% of that text. Short pages (a contact page, a price list) skip Readability,
+ * which tends to keep one block of them, so they never come back empty (Firecrawl #540, #289).
+ */
+export function fitContent(html: string, url: string): string {
+  const stripped = parse(html);
+  removeAll(stripped, CHROME);
+  removeNoise(stripped);
+  const fallback = stripped.body?.innerHTML ?? '';
+  const fallbackLength = textLength(fallback);
+  if (fallbackLength < SHORT_PAGE) return fallback;
+  let article: string | null = null;
+  try {
+    const doc = parse(html);
+    removeNoise(doc);
+    const base = doc.createElement('base');
+    base.setAttribute('href', url);
+    doc.head?.appendChild(base);
+    article = new Readability(doc as unknown as Document, { keepClasses: true, charThreshold: 200 }).parse()?.content ?? null;
+  } catch {
+    article = null;
+  }
+  if (article && textLength(article) >= 0.6 * fallbackLength) return article;
+  return fallback;
+}
+
+/**
+ * Only the priority sections (`minimal`): the first of `sections` that matches, tried as an
+ * element name, an `#id`, a `.class`, a `[role]` and a class fragment; falling back to `fit`.
+ */
+export function minimalContent(html: string, url: string, sections: readonly string[]): string {
+  const doc = parse(html);
+  removeAll(doc, CHROME.split(', ').filter((s) => s !== 'header').join(', '));
+  removeNoise(doc);
+  for (const name of sections) {
+    const safe = name.replace(/[^\w-]/g, '');
+    if (!safe) continue;
+    const selector = [safe, `#${safe}`, `.${safe}`, `[role="${safe}"]`, `[class*="${safe}"]`].join(', ');
+    let found: Element[] = [];
+    try {
+      found = Array.from(doc.querySelectorAll(selector)) as unknown as Element[];
+    } catch {
+      continue;
+    }
+    // keep only outermost matches so nested ones are not repeated
+    const outer = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+    const html = outer.map((el) => el.outerHTML).join('\n');
+    if (textLength(html) > 0) return html;
+  }
+  return fitContent(html, url);
+}

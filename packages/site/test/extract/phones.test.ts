@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/extract/document.js';
+import { readJsonLd } from '../../src/extract/jsonld.js';
+import { extractPhones, parsePhone, phonesInText } from '../../src/extract/phones.js';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+function phonesIn(body: string, region: CountryCode | null, head = ''): string[] {
+  const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://acme.example/');
+  return extractPhones(doc, readJsonLd(doc.$), region).phones.map((p) => p.e164);
+}
+
+describe('extractPhones: countries and sources', () => {
+  it.each<[string, string, CountryCode | null, string[]]>([
+    ['US tel: link', '<a href="tel:+15125550147">(512) 555-0147</a>', null, ['+15125550147']],
+    ['US text with label', '<p>Phone: (512) 555-0147</p>', 'US', ['+15125550147']],
+    ['UK landline and mobile', '<p>Office: 020 7946 0321 | Mobile: 07400 123456</p>', 'GB', ['+442079460321', '+447400123456']],
+    ['DE with (0)', '<p>Telefon: +49 (0)30 2345 6789</p>', 'DE', ['+493023456789']],
+    ['DE national', '<p>Tel.: 030 2345 6789</p>', 'DE', ['+493023456789']],
+    ['FR', '<p>Téléphone : 01 42 60 12 34</p>', 'FR', ['+33142601234']],
+    ['ES', '<p>Teléfono: 912 345 678</p>', 'ES', ['+34912345678']],
+    ['IT', '<p>Cell. 347 123 4567</p>', 'IT', ['+393471234567']],
+    ['AU', '<p>Ph: (02) 9130 4567</p>', 'AU', ['+61291304567']],
+    ['BR', '<p>Telefone: (11) 3456-7890</p>', 'BR', ['+551134567890']],
+    ['international without label', '<p>Zentrale +41 44 668 18 00</p>', null, ['+41446681800']],
+    ['00 prefix', '<p>Call 0044 20 7946 0321</p>', null, ['+442079460321']],
+    ['label on previous line', '<dt>Telefon</dt><dd>030 2345 6789</dd>', 'DE', ['+493023456789']],
+    ['JSON-LD telephone', '', null, ['+390668801234'], '<script type="application/ld+json">{"@type":"Restaurant","telephone":"+39 06 6880 1234"}</script>'],
+    ['microdata telephone', '<span itemprop="telephone">912 345 678</span>', 'ES', ['+34912345678']],
+    ['dedupe across sources', '<a href="tel:+442079460321">020 7946 0321</a><p>Tel 020 7946 0321</p>', 'GB', ['+442079460321']],
+  ])('%s', (_name, body, region, want, head = '') => {
+    expect(phonesIn(body, region, head).sort()).toEqual([...want].sort());
+  });
+
+  it.each<[string, string, CountryCode]>([
+    ['fax numbers', '<p>Fax: 030 2345 6790</p>', 'DE'],
+    ['fax on its own line', '<dt>Telefax</dt><dd>030 2345 6790</dd>', 'DE'],
+    ['dates', '<p>Tel. 12/05/2024</p>', 'IT'],
+    ['ISO dates', '<p>Founded 2015-06-01, call 2015-06-01</p>', 'US'],
+    ['prices', '<p>Call: € 1.234.567,00</p>', 'DE'],
+    ['VAT ids after a P.', '<p>P.IVA 01234567890</p>', 'IT'],
+    ['unlabelled national digits (ids, ABN)', '<p>ABN 51 824 753 556 · account 4471 2239 8810</p>', 'AU'],
+    ['postal codes', '<p>Tel: see 10117 Berlin</p>', 'DE'],
+  ])('rejects %s', (_name, body, region) => {
+    expect(phonesIn(body, region)).toEqual([]);
+  });
+});
+
+describe('parsePhone', () => {
+  it('returns every format with the country and type', () => {
+    expect(parsePhone('tel:+447400123456', null, true)).toEqual({
+      raw: '+447400123456',
+      e164: '+447400123456',
+      national: '07400 123456',
+      international: '+44 7400 123456',
+      country_code: 'GB',
+      type: 'MOBILE',
+      valid: true,
+    });
+  });
+
+  it('keeps a possible but invalid tel: number flagged invalid, and drops it from text', () => {
+    expect(parsePhone('tel:+1 555 010 0000', null, true)?.valid).toBe(false);
+    expect(phonesInText('Phone: +1 555 010 0000', null)).toEqual([]);
+  });
+});
