@@ -44,17 +44,18 @@ function numericTokens(address: string): string[] {
 }
 
 /**
- * Whether two one-line addresses name the same place regardless of formatting: they share two
- * tokens that contain digits (house number, postcode), or all of them when there is only one.
- * "Via Roma 12, 20121 Milano" and "Via Roma, 12 - 20121 Milano (MI)" are the same address.
+ * Whether two one-line addresses name the same place regardless of formatting: the tokens that
+ * contain digits (house number, postcode, unit) of one are all in the other, and there are at least
+ * two of them, so "Via Roma 12, 20121 Milano" equals "Via Roma, 12 - 20121 Milano (MI)" and
+ * "500 W 2nd St, Austin, TX 78701" equals the same with ", Suite 1900", but "14 Station Road" and
+ * "16 Station Road" in the same postcode stay apart.
  */
 export function sameAddress(a: string, b: string): boolean {
   const left = numericTokens(a);
-  const right = new Set(numericTokens(b));
-  const shared = left.filter((t) => right.has(t)).length;
-  if (shared >= 2) return true;
-  if (left.length === 0 || right.size === 0) return a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
-  return shared === Math.min(left.length, right.size) && shared > 0 && Math.max(left.length, right.size) === 1;
+  const right = numericTokens(b);
+  const [small, large] = left.length <= right.length ? [left, new Set(right)] : [right, new Set(left)];
+  if (small.length < 2) return a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+  return small.every((t) => large.has(t));
 }
 
 /** Adds addresses to a list unless an equivalent one is already there (first one wins). */

@@ -2,7 +2,10 @@ import { getCountries, type CountryCode } from 'libphonenumber-js/max';
 import { parse as parseDomain } from 'tldts';
 
 const KNOWN = new Set<string>(getCountries());
-const TLD_ALIASES: Record<string, string> = { uk: 'GB', eu: '', su: '' };
+/** `.uk` is GB; ccTLDs used as generic domains (`.io`, `.ai`, `.co`…) say nothing about the country. */
+const TLD_ALIASES: Record<string, string> = {
+  uk: 'GB', eu: '', su: '', io: '', ai: '', co: '', me: '', tv: '', fm: '', ly: '', gg: '', to: '', sh: '', ws: '', cc: '', la: '', app: '', dev: '',
+};
 /** Languages spoken mainly in one country, for `<html lang="de">` without a region subtag. */
 const LANGUAGE_COUNTRY: Record<string, string> = {
   de: 'DE', fr: 'FR', it: 'IT', es: 'ES', nl: 'NL', pl: 'PL', sv: 'SE', da: 'DK', nb: 'NO', no: 'NO', fi: 'FI',

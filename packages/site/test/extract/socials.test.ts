@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/extract/document.js';
+import { readJsonLd } from '../../src/extract/jsonld.js';
+import { extractSocialCandidates, pickSocialProfiles, brandTokens, handleMatchesBrand, type SocialCandidate } from '../../src/extract/socials.js';
+
+function candidates(body: string, url = 'https://acme-bakery.com/', head = ''): SocialCandidate[] {
+  const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, url);
+  return extractSocialCandidates(doc, readJsonLd(doc.$));
+}
+
+const brands = brandTokens('https://acme-bakery.com/', ['Acme Bakery | Fresh bread']);
+
+describe('extractSocialCandidates', () => {
+  it('records the region of each link and JSON-LD sameAs', () => {
+    const found = candidates(
+      '<header><a href="https://instagram.com/acmebakery">IG</a></header><main><a href="https://twitter.com/someone">x</a></main><footer><a href="https://facebook.com/acmebakery">FB</a></footer>',
+      'https://acme-bakery.com/',
+      '<script type="application/ld+json">{"@type":"Bakery","sameAs":["https://www.linkedin.com/company/acme-bakery"]}</script>',
+    );
+    expect(found.map((c) => [c.platform, c.region])).toEqual([
+      ['linkedin', 'jsonld'],
+      ['instagram', 'header'],
+      ['twitter', 'content'],
+      ['facebook', 'footer'],
+    ]);
+  });
+
+  it('ignores relative links and share buttons', () => {
+    expect(candidates('<a href="/instagram">IG</a><a href="https://www.facebook.com/sharer.php?u=x">share</a>')).toEqual([]);
+  });
+});
+
+describe('pickSocialProfiles', () => {
+  it.each<[string, string, string | null]>([
+    ['footer profile over an article link', '<main><a href="https://instagram.com/partnerfarm">farm</a></main><footer><a href="https://instagram.com/acmebakery">IG</a></footer>', 'https://www.instagram.com/acmebakery'],
+    ['article-only link to someone else is not the company', '<main><p>Thanks <a href="https://instagram.com/partnerfarm">farm</a></p></main>', null],
+    ['article-only link that matches the brand is kept', '<main><a href="https://instagram.com/acme.bakery">us</a></main>', 'https://www.instagram.com/acme.bakery'],
+    ['brand match beats an unrelated footer link', '<footer><a href="https://instagram.com/bakersguild">guild</a><a href="https://instagram.com/acmebakery">us</a></footer>', 'https://www.instagram.com/acmebakery'],
+  ])('%s', (_name, body, want) => {
+    expect(pickSocialProfiles(candidates(body), brands).instagram).toBe(want);
+  });
+
+  it('prefers a company page to a person and keeps every platform key', () => {
+    const picked = pickSocialProfiles(
+      candidates('<footer><a href="https://linkedin.com/in/jane-doe">Jane</a><a href="https://linkedin.com/company/flour-power">Co</a></footer>'),
+      brands,
+    );
+    expect(picked.linkedin).toBe('https://www.linkedin.com/company/flour-power');
+    expect(Object.keys(picked)).toHaveLength(14);
+    expect(picked.reddit).toBeNull();
+  });
+
+  it('counts pages: a profile linked from more pages wins', () => {
+    const pages = [
+      ...candidates('<footer><a href="https://facebook.com/one">1</a></footer>', 'https://x.com/a'),
+      ...candidates('<footer><a href="https://facebook.com/two">2</a></footer>', 'https://x.com/b'),
+      ...candidates('<footer><a href="https://facebook.com/two">2</a></footer>', 'https://x.com/c'),
+    ];
+    expect(pickSocialProfiles(pages, []).facebook).toBe('https://www.facebook.com/two');
+  });
+});
+
+describe('handleMatchesBrand', () => {
+  it.each([
+    ['acmebakery', true],
+    ['acme.bakery', true],
+    ['acmebakeryldn', true],
+    ['bakersguild', false],
+    ['ac', false],
+  ])('%s → %s', (handle, want) => {
+    expect(handleMatchesBrand(handle, brands)).toBe(want);
+  });
+});
