@@ -13,7 +13,7 @@ export class CitationRegistry {
   }
 }
 
-const LINK = /(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const LINK = /(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /**
  * Turns inline links into numbered citations, Crawl4AI's `markdown_with_citations` style but in

@@ -14,12 +14,12 @@ function isHeadingRow(row: Node): boolean {
   const parent = row.parentNode as HTMLElement | null;
   if (parent?.nodeName === 'THEAD') return true;
   const cells = Array.from(row.childNodes).filter((n) => n.nodeType === 1);
-  const firstRow = parent?.firstElementChild === row || (parent?.nodeName === 'TABLE' && parent.querySelector('tr') === row);
+  const firstRow = parent?.firstElementChild === row;
   if (!firstRow || cells.length === 0) return false;
   // the first row is the header when it is all <th>, or when the table has no <thead> and no <th> row at all
   if (cells.every((c) => c.nodeName === 'TH')) return true;
   const table = row.parentNode?.nodeName === 'TABLE' ? row.parentNode : row.parentNode?.parentNode;
-  const hasHead = (table as HTMLElement | null)?.querySelector('thead') !== null;
+  const hasHead = Array.from(table?.childNodes ?? []).some((n) => n.nodeName === 'THEAD');
   return !hasHead && (parent?.previousElementSibling ?? null) === null;
 }
 

@@ -16,7 +16,10 @@ const SHORT_PAGE = 1500;
 type Doc = ReturnType<typeof parseHTML>['document'];
 
 function parse(html: string): Doc {
-  const doc = parseHTML(html).document;
+  // linkedom only builds <html>/<body> for full documents; wrap fragments so `body` always exists
+  const inner = /<body[\s>]/i.test(html) ? html : `<head></head><body>${html}</body>`;
+  const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html>${inner}</html>`;
+  const doc = parseHTML(full).document;
   revealCloudflareEmails(doc);
   return doc;
 }
