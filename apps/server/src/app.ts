@@ -27,9 +27,10 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const requestId = /^[\w-]{1,64}$/.test(c.req.header('x-request-id') ?? '') ? c.req.header('x-request-id')! : randomUUID();
     c.set('requestId', requestId);
+    // Set before the route answers: a header added to a finished response makes Hono re-wrap its body as a stream.
+    c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
     if (runtime.logRequests) {
       logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     }

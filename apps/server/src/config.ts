@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   SPIDERIQ_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   SPIDERIQ_MAX_ATTEMPTS: int(1, 10).default(3),
   SPIDERIQ_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+  SPIDERIQ_AUTH_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(1),
   SPIDERIQ_SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(30),
   SPIDERIQ_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   SPIDERIQ_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -56,6 +57,8 @@ export interface ServerConfig {
   maxAttempts: number;
   shutdownGraceMs: number;
   sseHeartbeatMs: number;
+  /** How long a verified token is trusted before the store is asked again (0 disables the cache). */
+  authCacheMs: number;
   allowPrivateNetworks: boolean;
   chromiumPath: string;
   maps: {
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     maxAttempts: e.SPIDERIQ_MAX_ATTEMPTS,
     shutdownGraceMs: e.SPIDERIQ_SHUTDOWN_GRACE_SECONDS * 1000,
     sseHeartbeatMs: e.SPIDERIQ_SSE_HEARTBEAT_SECONDS * 1000,
+    authCacheMs: e.SPIDERIQ_AUTH_CACHE_SECONDS * 1000,
     allowPrivateNetworks: e.SPIDERIQ_ALLOW_PRIVATE_NETWORKS,
     chromiumPath: e.SPIDERIQ_CHROMIUM_PATH,
     maps: {

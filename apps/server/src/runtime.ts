@@ -6,6 +6,7 @@ import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, SqliteJobStore
 import type { JobEventBus, JobStore } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
+import { CredentialCache } from './auth/credential-cache.js';
 import { bootstrapClients } from './auth/credentials.js';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,8 @@ export interface Runtime {
   registry: HandlerRegistry;
   pool: WorkerPool;
   limiter: TokenBucketLimiter;
+  /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
+  credentials: CredentialCache;
   logRequests: boolean;
   /** Aborted when the server begins to shut down (closes event streams). */
   shutdown: AbortSignal;
@@ -73,6 +76,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     registry,
     pool,
     limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
+    credentials: new CredentialCache(config.authCacheMs),
     logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
     shutdown: shutdown.signal,
     async stop() {

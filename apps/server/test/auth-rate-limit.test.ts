@@ -6,7 +6,7 @@ import { registerTestEngines } from './support/test-engines.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer(registerTestEngines, { SPIDERIQ_RATE_LIMIT_PER_MINUTE: '60', SPIDERIQ_RATE_LIMIT_BURST: '3' }, 3);
+  server = await startTestServer(registerTestEngines, { SPIDERIQ_RATE_LIMIT_PER_MINUTE: '60', SPIDERIQ_RATE_LIMIT_BURST: '3', SPIDERIQ_AUTH_CACHE_SECONDS: '0.2' }, 3);
 });
 afterAll(() => server.close());
 
@@ -34,11 +34,15 @@ describe('authentication', () => {
 
   it('answers 403 for a disabled client', async () => {
     const token = server.tokens[2]!;
+    expect((await server.api('/api/v1/jobs/list', { token })).status).toBe(200);
     await server.runtime.store.setClientDisabled(token.split(':')[0]!, true);
+    // A verified token is trusted for SPIDERIQ_AUTH_CACHE_SECONDS (0.2 s here) before the store is asked again.
+    await new Promise((r) => setTimeout(r, 250));
     const res = await server.api('/api/v1/jobs/list', { token });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ detail: 'Client account is inactive' });
     await server.runtime.store.setClientDisabled(token.split(':')[0]!, false);
+    await new Promise((r) => setTimeout(r, 250));
     expect((await server.api('/api/v1/jobs/list', { token })).status).toBe(200);
   });
 

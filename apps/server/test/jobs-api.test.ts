@@ -247,3 +247,17 @@ describe('priority', () => {
     }
   });
 });
+
+describe('resultsJson', () => {
+  it('gives the same bytes as serialising the results view', async () => {
+    const { resultsJson, resultsView } = await import('../src/views/job-views.js');
+    const { body } = await submitSite({ url: unique() });
+    await waitForStatus(server, String(body.job_id), ['completed']);
+    const job = (await server.runtime.store.getJob(String(body.job_id)))!;
+    expect(resultsJson(job)).toBe(JSON.stringify(resultsView(job)));
+    const failed = await submitSite({ url: 'https://fail.test/bytes' });
+    await waitForStatus(server, String(failed.body.job_id), ['failed']);
+    const failedJob = (await server.runtime.store.getJob(String(failed.body.job_id)))!;
+    expect(resultsJson(failedJob)).toBe(JSON.stringify(resultsView(failedJob)));
+  });
+});

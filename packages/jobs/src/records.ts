@@ -15,8 +15,10 @@ export interface JobRecord {
   completedAt: string | null;
   workerId: string | null;
   attempts: number;
-  /** The handler's `data`, once completed. */
-  result: unknown;
+  /** The handler's `data`, once completed (parsed on first access). */
+  readonly result: unknown;
+  /** The same `data` as the JSON text the store holds, for answers that need no re-serialising. */
+  resultJson: string | null;
   errorMessage: string | null;
   progress: StoredProgress | null;
 }

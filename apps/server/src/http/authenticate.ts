@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { INVALID_TOKEN_DETAIL, parseApiToken } from '@spideriq/schema';
 import { credentialsMatch } from '../auth/credentials.js';
+import { CredentialCache } from '../auth/credential-cache.js';
 import type { AppEnv } from '../app.js';
 import type { Runtime } from '../runtime.js';
 import { ApiError } from './errors.js';
@@ -22,13 +23,20 @@ export function authenticate(runtime: Runtime, options: { allowQueryToken?: bool
       raw = c.req.query('token');
     }
     if (!raw) throw new ApiError(401, INVALID_TOKEN_DETAIL);
-    const token = parseApiToken(raw);
-    if (!token) throw new ApiError(401, INVALID_TOKEN_DETAIL);
-    const client = await runtime.store.getClient(token.clientId);
-    if (!client || !credentialsMatch(client, token)) throw new ApiError(401, 'Invalid API credentials');
+    const now = Date.now();
+    const cacheKey = CredentialCache.key(raw);
+    let client = runtime.credentials.get(cacheKey, now);
+    if (!client) {
+      const token = parseApiToken(raw);
+      if (!token) throw new ApiError(401, INVALID_TOKEN_DETAIL);
+      const stored = await runtime.store.getClient(token.clientId);
+      if (!stored || !credentialsMatch(stored, token)) throw new ApiError(401, 'Invalid API credentials');
+      runtime.credentials.set(cacheKey, stored, now);
+      client = stored;
+    }
     if (client.disabled) throw new ApiError(403, 'Client account is inactive');
 
-    const decision = runtime.limiter.take(client.id, Date.now());
+    const decision = runtime.limiter.take(client.id, now);
     c.header('X-RateLimit-Limit', String(decision.limit));
     c.header('X-RateLimit-Remaining', String(decision.remaining));
     c.header('X-RateLimit-Reset', String(decision.resetAt));

@@ -23,11 +23,13 @@ import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/body.js';
 import { ApiError, notFound, validationError } from '../http/errors.js';
 import { requestedFormat, respond } from '../http/respond.js';
-import { resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
+import { CompletedResultsCache } from '../views/results-cache.js';
+import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
 
 /** `/api/v1/jobs/*`: submit, status, results, list and cancel. */
 export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const completedResults = new CompletedResultsCache(64 * 1024 * 1024);
   routes.use('*', authenticate(runtime));
 
   const submit = async (c: Context<AppEnv>, type: JobType, payload: unknown, priority: number) => {
@@ -104,7 +106,16 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
 
   routes.get('/:job_id/results', async (c) => {
     const format = requestedFormat(c);
+    if (format === 'json') {
+      const cached = completedResults.get(c.req.param('job_id'));
+      if (cached && cached.clientId === c.get('client').id) return c.body(cached.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    }
     const job = await ownJob(c);
+    if (format === 'json') {
+      const body = resultsJson(job);
+      if (job.status === 'completed') completedResults.set(job.id, { clientId: job.clientId, body });
+      return c.body(body, resultsStatusCode(job), { 'Content-Type': 'application/json; charset=utf-8' });
+    }
     return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
   });
 

@@ -37,23 +37,34 @@ interface ClientRow {
   created_at: string;
 }
 
-const toJob = (row: JobRow): JobRecord => ({
+/** Maps a row; the payload and result JSON are parsed only when read (the results route splices the text). */
+const toJob = (row: JobRow): JobRecord => {
+  let payload: unknown;
+  let result: unknown;
+  const record = {
   id: row.id,
   clientId: row.client_id,
   type: row.type,
   status: row.status,
   priority: row.priority,
-  payload: JSON.parse(row.payload),
+  get payload(): unknown {
+    return (payload ??= JSON.parse(row.payload));
+  },
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   startedAt: row.started_at,
   completedAt: row.completed_at,
   workerId: row.worker_id,
   attempts: row.attempts,
-  result: row.result === null ? null : JSON.parse(row.result),
+  get result(): unknown {
+    return row.result === null ? null : (result ??= JSON.parse(row.result));
+  },
+  resultJson: row.result,
   errorMessage: row.error_message,
   progress: row.progress === null ? null : (JSON.parse(row.progress) as StoredProgress),
-});
+  };
+  return record;
+};
 
 const toClient = (row: ClientRow): ClientRecord => ({
   id: row.id,
@@ -87,6 +98,7 @@ export interface SqliteStoreOptions {
 export class SqliteJobStore implements JobStore {
   readonly #db: Database.Database;
   readonly #maxAttempts: number;
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -103,16 +115,14 @@ export class SqliteJobStore implements JobStore {
     const since = new Date(now.getTime() - DEDUP_WINDOW_MS).toISOString();
     const run = this.#db.transaction(() => {
       if (job.dedupKey !== null) {
-        const existing = this.#db
-          .prepare<[string, string, string], JobRow>(
+        const existing = this.#prepare<[string, string, string], JobRow>(
             `SELECT * FROM jobs WHERE dedup_key = ? AND client_id = ? AND created_at > ?
                AND status NOT IN ('failed', 'cancelled') ORDER BY seq DESC LIMIT 1`,
           )
           .get(job.dedupKey, job.clientId, since);
         if (existing) return { job: toJob(existing), fromCache: true };
       }
-      this.#db
-        .prepare(
+      this.#prepare(
           `INSERT INTO jobs (id, client_id, type, status, priority, payload, dedup_key, created_at, updated_at)
            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
         )
@@ -127,7 +137,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   #get(id: string): JobRecord | null {
-    const row = this.#db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?').get(id);
+    const row = this.#prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?').get(id);
     return row ? toJob(row) : null;
   }
 
@@ -137,10 +147,9 @@ export class SqliteJobStore implements JobStore {
     if (filter.type) where.push('type = @type');
     const params = { clientId: filter.clientId, status: filter.status, type: filter.type, limit: filter.limit, offset: filter.offset };
     const clause = where.join(' AND ');
-    const total = this.#db.prepare<typeof params, { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE ${clause}`).get(params)!.n;
+    const total = this.#prepare<typeof params, { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE ${clause}`).get(params)!.n;
     const order = `${SORT_COLUMNS[filter.sortBy]} ${filter.sortOrder === 'asc' ? 'ASC' : 'DESC'}, seq ${filter.sortOrder === 'asc' ? 'ASC' : 'DESC'}`;
-    const rows = this.#db
-      .prepare<typeof params, JobRow>(`SELECT * FROM jobs WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    const rows = this.#prepare<typeof params, JobRow>(`SELECT * FROM jobs WHERE ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .all(params);
     return { total, jobs: rows.map(toJob) };
   }
@@ -152,15 +161,13 @@ export class SqliteJobStore implements JobStore {
     const placeholders = types.map(() => '?').join(', ');
     const run = this.#db.transaction((): ClaimedJob | null => {
       // A lease that expired on its last allowed attempt ends the job: it crashed its worker too often.
-      this.#db
-        .prepare(
+      this.#prepare(
           `UPDATE jobs SET status = 'failed', completed_at = ?, updated_at = ?, lease_token = NULL, lease_expires_ms = NULL,
              error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
            WHERE status = 'processing' AND lease_expires_ms < ? AND attempts >= ? AND type IN (${placeholders})`,
         )
         .run(nowIso, nowIso, nowMs, this.#maxAttempts, ...types);
-      const row = this.#db
-        .prepare<unknown[], { id: string }>(
+      const row = this.#prepare<unknown[], { id: string }>(
           `SELECT id FROM jobs
            WHERE type IN (${placeholders})
              AND (status = 'queued' OR (status = 'processing' AND lease_expires_ms < ?))
@@ -169,8 +176,7 @@ export class SqliteJobStore implements JobStore {
         .get(...types, nowMs);
       if (!row) return null;
       const leaseToken = randomUUID();
-      this.#db
-        .prepare(
+      this.#prepare(
           `UPDATE jobs SET status = 'processing', worker_id = ?, lease_token = ?, lease_expires_ms = ?, attempts = attempts + 1,
              started_at = COALESCE(started_at, ?), updated_at = ?, progress = NULL
            WHERE id = ?`,
@@ -182,23 +188,20 @@ export class SqliteJobStore implements JobStore {
   }
 
   async heartbeat(id: string, leaseToken: string, leaseMs: number, now: Date): Promise<boolean> {
-    const info = this.#db
-      .prepare(`UPDATE jobs SET lease_expires_ms = ? WHERE id = ? AND lease_token = ? AND status = 'processing'`)
+    const info = this.#prepare(`UPDATE jobs SET lease_expires_ms = ? WHERE id = ? AND lease_token = ? AND status = 'processing'`)
       .run(now.getTime() + leaseMs, id, leaseToken);
     return info.changes === 1;
   }
 
   async saveProgress(id: string, leaseToken: string, progress: StoredProgress): Promise<boolean> {
-    const info = this.#db
-      .prepare(`UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ? AND lease_token = ? AND status = 'processing'`)
+    const info = this.#prepare(`UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ? AND lease_token = ? AND status = 'processing'`)
       .run(JSON.stringify(progress), progress.updated_at, id, leaseToken);
     return info.changes === 1;
   }
 
   async complete(id: string, leaseToken: string, result: unknown, now: Date): Promise<boolean> {
     const nowIso = now.toISOString();
-    const info = this.#db
-      .prepare(
+    const info = this.#prepare(
         `UPDATE jobs SET status = 'completed', result = ?, completed_at = ?, updated_at = ?, lease_token = NULL, lease_expires_ms = NULL,
            error_message = NULL
          WHERE id = ? AND lease_token = ? AND status = 'processing'`,
@@ -210,21 +213,18 @@ export class SqliteJobStore implements JobStore {
   async fail(id: string, leaseToken: string, errorMessage: string, retryable: boolean, now: Date): Promise<FailOutcome> {
     const nowIso = now.toISOString();
     const run = this.#db.transaction((): FailOutcome => {
-      const row = this.#db
-        .prepare<[string, string], { attempts: number }>(`SELECT attempts FROM jobs WHERE id = ? AND lease_token = ? AND status = 'processing'`)
+      const row = this.#prepare<[string, string], { attempts: number }>(`SELECT attempts FROM jobs WHERE id = ? AND lease_token = ? AND status = 'processing'`)
         .get(id, leaseToken);
       if (!row) return 'lost';
       if (retryable && row.attempts < this.#maxAttempts) {
-        this.#db
-          .prepare(
+        this.#prepare(
             `UPDATE jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, error_message = ?, updated_at = ?, progress = NULL
              WHERE id = ?`,
           )
           .run(errorMessage, nowIso, id);
         return 'requeued';
       }
-      this.#db
-        .prepare(
+      this.#prepare(
           `UPDATE jobs SET status = 'failed', lease_token = NULL, lease_expires_ms = NULL, error_message = ?, completed_at = ?, updated_at = ?
            WHERE id = ?`,
         )
@@ -240,8 +240,7 @@ export class SqliteJobStore implements JobStore {
       const job = this.#get(id);
       if (!job || job.clientId !== clientId) return { outcome: 'not_found' };
       if (job.status !== 'queued' && job.status !== 'processing') return { outcome: 'terminal', job };
-      this.#db
-        .prepare(
+      this.#prepare(
           `UPDATE jobs SET status = 'cancelled', lease_token = NULL, lease_expires_ms = NULL, completed_at = ?, updated_at = ?,
              error_message = 'Job was cancelled by the client', result = NULL
            WHERE id = ?`,
@@ -254,7 +253,7 @@ export class SqliteJobStore implements JobStore {
 
   async release(leaseTokens: readonly string[], now: Date): Promise<number> {
     const nowIso = now.toISOString();
-    const stmt = this.#db.prepare(
+    const stmt = this.#prepare(
       `UPDATE jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, updated_at = ?,
          attempts = MAX(attempts - 1, 0), progress = NULL
        WHERE lease_token = ? AND status = 'processing'`,
@@ -264,8 +263,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   async stats(now: Date): Promise<StoreStats> {
-    const counts = this.#db
-      .prepare<[], { type: JobType; status: string; n: number }>(
+    const counts = this.#prepare<[], { type: JobType; status: string; n: number }>(
         `SELECT type, status, COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'processing') GROUP BY type, status`,
       )
       .all();
@@ -274,11 +272,10 @@ export class SqliteJobStore implements JobStore {
       if (byType[type]) byType[type][status as 'queued' | 'processing'] = n;
     }
     const since = (ms: number) => new Date(now.getTime() - ms).toISOString();
-    const finished = this.#db.prepare<[string], { n: number }>(
+    const finished = this.#prepare<[string], { n: number }>(
       `SELECT COUNT(*) AS n FROM jobs WHERE completed_at > ? AND status IN ('completed', 'failed')`,
     );
-    const avg = this.#db
-      .prepare<[string], { avg: number | null }>(
+    const avg = this.#prepare<[string], { avg: number | null }>(
         `SELECT AVG((julianday(completed_at) - julianday(started_at)) * 86400.0) AS avg
          FROM jobs WHERE status = 'completed' AND completed_at > ? AND started_at IS NOT NULL`,
       )
@@ -293,26 +290,35 @@ export class SqliteJobStore implements JobStore {
   }
 
   async ping(): Promise<void> {
-    this.#db.prepare('SELECT 1').get();
+    this.#prepare('SELECT 1').get();
   }
 
   async createClient(client: ClientRecord): Promise<void> {
-    this.#db
-      .prepare(`INSERT INTO clients (id, name, key_hash, secret_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    this.#prepare(`INSERT INTO clients (id, name, key_hash, secret_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
       .run(client.id, client.name, client.keyHash, client.secretHash, client.disabled ? 1 : 0, client.createdAt);
   }
 
   async getClient(id: string): Promise<ClientRecord | null> {
-    const row = this.#db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?').get(id);
+    const row = this.#prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?').get(id);
     return row ? toClient(row) : null;
   }
 
   async listClients(): Promise<ClientRecord[]> {
-    return this.#db.prepare<[], ClientRow>('SELECT * FROM clients ORDER BY created_at').all().map(toClient);
+    return this.#prepare<[], ClientRow>('SELECT * FROM clients ORDER BY created_at').all().map(toClient);
   }
 
   async setClientDisabled(id: string, disabled: boolean): Promise<boolean> {
-    return this.#db.prepare('UPDATE clients SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id).changes === 1;
+    return this.#prepare('UPDATE clients SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id).changes === 1;
+  }
+
+  /** Prepared statements are cached: preparing costs more than running a point query. */
+  #prepare<P extends unknown[] | {} = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
   }
 
   async close(): Promise<void> {
