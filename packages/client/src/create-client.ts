@@ -13,6 +13,7 @@ import type {
   JobStreamEvent,
   ListJobsQuery,
   QueueStatsResponse,
+  ResponseFormat,
   SubmitJobRequest,
   SubmitJobResponse,
   SubmitMapsRequest,
@@ -65,6 +66,13 @@ export interface SpiderIQClient {
    * or `processing`, `data` null); throws JobFailedError on 410 and JobNotFoundError on 404.
    */
   results(jobId: string, options?: RequestOptions): Promise<JobResults>;
+  /**
+   * The results as the server renders them (`yaml` or `md` for agents and people, `json` verbatim),
+   * on 200 and 202; errors as for {@link SpiderIQClient.results}.
+   */
+  resultsText(jobId: string, format: ResponseFormat, options?: RequestOptions): Promise<string>;
+  /** The status as the server renders it in `format`. */
+  statusText(jobId: string, format: ResponseFormat, options?: RequestOptions): Promise<string>;
   /** `GET /api/v1/jobs/list`: a page of this client's jobs. */
   list(query?: ListJobsQuery, options?: RequestOptions): Promise<JobListResponse>;
   /** `DELETE /api/v1/jobs/{job_id}`: cancels a queued or processing job. */
@@ -88,6 +96,8 @@ export interface SpiderIQClient {
   /** Waits until the job has results; see {@link waitForResults}. */
   waitForResults(jobId: string, options?: WaitForResultsOptions): Promise<JobResults>;
 }
+
+const ACCEPT: Record<ResponseFormat, string> = { json: 'application/json', yaml: 'application/yaml', md: 'text/markdown' };
 
 interface FetchOutcome<T> {
   data?: T;
@@ -128,6 +138,18 @@ export function createClient(options: ClientOptions): SpiderIQClient {
       call(() => raw.GET('/api/v1/jobs/{job_id}/status', { params: { path: { job_id: jobId } }, signal }), signal, { jobId }),
     results: (jobId, { signal } = {}) =>
       call(() => raw.GET('/api/v1/jobs/{job_id}/results', { params: { path: { job_id: jobId } }, signal }), signal, { jobId }),
+    resultsText: (jobId, format, { signal } = {}) =>
+      call(
+        () => raw.GET('/api/v1/jobs/{job_id}/results', { params: { path: { job_id: jobId }, query: { format } }, headers: { Accept: ACCEPT[format] }, parseAs: 'text', signal }),
+        signal,
+        { jobId },
+      ),
+    statusText: (jobId, format, { signal } = {}) =>
+      call(
+        () => raw.GET('/api/v1/jobs/{job_id}/status', { params: { path: { job_id: jobId }, query: { format } }, headers: { Accept: ACCEPT[format] }, parseAs: 'text', signal }),
+        signal,
+        { jobId },
+      ),
     list: (query = {}, { signal } = {}) => call(() => raw.GET('/api/v1/jobs/list', { params: { query }, signal }), signal),
     cancel: (jobId, { signal } = {}) =>
       call(() => raw.DELETE('/api/v1/jobs/{job_id}', { params: { path: { job_id: jobId } }, signal }), signal, { jobId }),

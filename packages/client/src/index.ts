@@ -31,6 +31,7 @@ export type {
   InfoResponse,
   ValidationIssue,
   JobStatus,
+  ResponseFormat,
   ConnectedEvent,
   HeartbeatEvent,
   JobQueuedEvent,

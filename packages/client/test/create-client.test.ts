@@ -91,4 +91,24 @@ describe('createClient', () => {
     expect(response.status).toBe(200);
     expect(data).toEqual(health);
   });
+
+  it.each([
+    ['yaml', 'application/yaml', 'success: true\njob_id: 550e8400-e29b-41d4-a716-446655440000\n'],
+    ['md', 'text/markdown', '# Job 550e8400\n\n- **Status:** completed\n'],
+  ] as const)('resultsText asks for ?format=%s and returns the text as sent', async (format, type, text) => {
+    const server = await startFakeApi({
+      [`GET /api/v1/jobs/${JOB_ID}/results`]: (_req, res) => {
+        res.writeHead(200, { 'Content-Type': type });
+        res.end(text);
+      },
+    });
+    try {
+      const textClient = createClient({ baseUrl: server.baseUrl, token: TOKEN });
+      await expect(textClient.resultsText(JOB_ID, format)).resolves.toBe(text);
+      expect(server.requests[0]?.query.get('format')).toBe(format);
+      expect(server.requests[0]?.headers['accept']).toBe(type);
+    } finally {
+      await server.close();
+    }
+  });
 });
