@@ -53,8 +53,11 @@ interface Build {
 /** A scalar; multi-line text becomes a block literal so a markdown compendium stays readable. */
 function scalarNode(value: unknown, inFlow: boolean): Scalar {
   const node = new Scalar(value);
-  // Block literals cannot hold carriage returns, tabs or trailing spaces faithfully; the library quotes those.
-  if (typeof value === 'string' && value.includes('\n') && !inFlow && !/[\r\t]| \n| $/.test(value)) node.type = Scalar.BLOCK_LITERAL;
+  if (typeof value === 'string' && value.includes('\n')) {
+    // Carriage returns, tabs and trailing spaces do not survive a block literal, and yaml 2.9.1 writes a wrong
+    // indentation indicator for a leading space at a 1-space indent: those strings are double-quoted instead.
+    node.type = !inFlow && !/[\r\t]| \n| $|^\s/.test(value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+  }
   return node;
 }
 
