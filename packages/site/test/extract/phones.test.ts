@@ -10,7 +10,7 @@ function phonesIn(body: string, region: CountryCode | null, head = ''): string[]
 }
 
 describe('extractPhones: countries and sources', () => {
-  it.each<[string, string, CountryCode | null, string[]]>([
+  it.each<[string, string, CountryCode | null, string[], string?]>([
     ['US tel: link', '<a href="tel:+15125550147">(512) 555-0147</a>', null, ['+15125550147']],
     ['US text with label', '<p>Phone: (512) 555-0147</p>', 'US', ['+15125550147']],
     ['UK landline and mobile', '<p>Office: 020 7946 0321 | Mobile: 07400 123456</p>', 'GB', ['+442079460321', '+447400123456']],
