@@ -611,21 +611,7 @@ export interface components {
              * @default 0
              */
             priority?: number;
-            /**
-             * @description Extension: latest progress (null before the job starts).
-             * @default null
-             */
-            progress?: {
-                pages_crawled: number | null;
-                results_found: number | null;
-                total: number | null;
-                message: string | null;
-                /**
-                 * @description ISO 8601 timestamp (UTC).
-                 * @example 2025-10-27T14:30:15Z
-                 */
-                updated_at: string;
-            } | null;
+            progress?: components["schemas"]["JobProgress"] | null;
         };
         /**
          * @description A phone number parsed and validated with libphonenumber.
@@ -1673,7 +1659,7 @@ export interface components {
                 "application/json": components["schemas"]["HttpError"];
             };
         };
-        /** @description The client account is disabled. */
+        /** @description The client account is inactive (disabled by an administrator). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1681,7 +1667,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "detail": "Client account is disabled"
+                 *       "detail": "Client account is inactive"
                  *     }
                  */
                 "application/json": components["schemas"]["HttpError"];
@@ -2002,7 +1988,9 @@ export interface operations {
                 status_filter?: "queued" | "processing" | "completed" | "failed" | "cancelled";
                 /** @description Job type: `spiderSite` crawls a website, `spiderMaps` searches business listings. */
                 type_filter?: "spiderSite" | "spiderMaps";
+                /** @description Field to sort by. */
                 sort_by?: "created_at" | "updated_at" | "status" | "priority";
+                /** @description Sort direction. */
                 sort_order?: "asc" | "desc";
                 /** @description Response format. `json` (default), `yaml` (same shape, null fields dropped, fewer tokens) or `md` (Markdown for people and agents). */
                 format?: "json" | "yaml" | "md";

@@ -7,8 +7,8 @@ export const ListJobsQuerySchema = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(50).meta({ description: 'Jobs per page (1-100).' }),
   status_filter: JobStatusSchema.optional(),
   type_filter: JobTypeSchema.optional(),
-  sort_by: z.enum(['created_at', 'updated_at', 'status', 'priority']).default('created_at'),
-  sort_order: z.enum(['asc', 'desc']).default('desc'),
+  sort_by: z.enum(['created_at', 'updated_at', 'status', 'priority']).default('created_at').meta({ description: 'Field to sort by.' }),
+  sort_order: z.enum(['asc', 'desc']).default('desc').meta({ description: 'Sort direction.' }),
   format: FormatSchema.optional(),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>;

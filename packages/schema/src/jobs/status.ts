@@ -24,7 +24,8 @@ export const JobStatusResponseSchema = z
     updated_at: TimestampSchema,
     worker_id: z.string().nullable(),
     priority: z.int().default(0).meta({ description: 'Extension: queue priority.' }),
-    progress: JobProgressSchema.nullable().default(null).meta({ description: 'Extension: latest progress (null before the job starts).' }),
+    /** Extension: latest progress (null before the job starts). */
+    progress: JobProgressSchema.nullable().default(null),
   })
   .meta({
     description: 'Job status.',

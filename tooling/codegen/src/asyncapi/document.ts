@@ -134,7 +134,7 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
         title: 'Receive job events',
         summary: 'Open the stream and receive the client’s job events.',
         description:
-          'The client opens the stream with a GET and keeps it open; the server sends each event as it happens. Unknown `token` → 401, disabled client → 403, bad `job_id` → 422, before the stream starts.',
+          'The client opens the stream with a GET and keeps it open; the server sends each event as it happens. Unknown `token` → 401, disabled client → 403, an unknown or malformed `job_id` (or another client’s job) → 404, before the stream starts.',
         bindings: { http: { method: 'GET', query, bindingVersion: '0.3.0' } },
         messages: Object.keys(messages).map((key) => ({ $ref: `#/channels/jobEvents/messages/${key}` })),
       },

@@ -57,7 +57,7 @@ export const ERROR_RESPONSES = {
     'The token is missing, malformed or unknown. No rate-limit headers: the client is not known yet.',
     INVALID_TOKEN_DETAIL,
   ),
-  Forbidden: errorResponse('The client account is disabled.', 'Client account is disabled'),
+  Forbidden: errorResponse('The client account is inactive (disabled by an administrator).', 'Client account is inactive'),
   ValidationFailed: {
     description: 'The request failed validation: every issue, FastAPI style (`detail: [{loc, msg, type}]`).',
     headers: rateLimitHeaders(),
