@@ -279,6 +279,7 @@ export function coreOperations(seed: readonly SeedExample[]): RouteConfig[] {
             },
           },
         },
+        '404': ref('responses', 'JobNotFound'),
         ...authenticatedErrors(),
       },
     },
