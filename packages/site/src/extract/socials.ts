@@ -11,7 +11,13 @@ export interface SocialCandidate extends SocialProfile {
   page: string;
 }
 
-/** Collects profile links from a page's anchors and JSON-LD `sameAs`; share links are already excluded. */
+/** "Website by …" credits: a link to the web agency that built the site, not the company's own profile. */
+const CREDIT = /\b(?:website|web ?design|site|designed|design|built|created|developed|made|powered|theme|crafted|hosted)\s+(?:and\s+\w+\s+)?by\b|diseño web|webdesign|réalisation|realizzato da|desenvolvido por|sitio web de/i;
+
+/**
+ * Collects profile links from a page's anchors and JSON-LD `sameAs`. Share links are already
+ * excluded by the platform table; credits to the web agency ("Website by Pixel Ranch") are skipped.
+ */
 export function extractSocialCandidates(doc: PageDocument, jsonld: readonly JsonLdNode[]): SocialCandidate[] {
   const { $ } = doc;
   const page = doc.url.href;
@@ -24,7 +30,11 @@ export function extractSocialCandidates(doc: PageDocument, jsonld: readonly Json
     const href = $(el).attr('href') ?? '';
     if (!/^\s*(?:https?:)?\/\//i.test(href)) return;
     const profile = socialProfileFromUrl(href);
-    if (profile) out.push({ ...profile, region: regionOf(el as unknown as DomNode), page });
+    if (!profile) return;
+    const context = $(el).parent().text().slice(0, 300);
+    const before = context.slice(0, Math.max(0, context.indexOf($(el).text())));
+    if (CREDIT.test(before.slice(-40))) return;
+    out.push({ ...profile, region: regionOf(el as unknown as DomNode), page });
   });
   return out;
 }

@@ -71,3 +71,18 @@ describe('handleMatchesBrand', () => {
     expect(handleMatchesBrand(handle, brands)).toBe(want);
   });
 });
+
+describe('credits', () => {
+  it.each([
+    ['Website by', '<footer><p>© 2024 Acme. Website by <a href="https://www.instagram.com/pixelranch/">Pixel Ranch</a></p></footer>'],
+    ['Designed by', '<footer><p>Designed by <a href="https://twitter.com/studiox">Studio X</a></p></footer>'],
+    ['Diseño web', '<footer><p>Diseño web: <a href="https://www.facebook.com/agenciaweb">Agencia</a></p></footer>'],
+  ])('skips "%s" agency links', (_name, body) => {
+    expect(candidates(body)).toEqual([]);
+  });
+
+  it('keeps ordinary footer links next to a credit', () => {
+    const found = candidates('<footer><p><a href="https://instagram.com/acmebakery">Instagram</a></p><p>Site by <a href="https://instagram.com/pixelranch">Pixel Ranch</a></p></footer>');
+    expect(found.map((c) => c.handle)).toEqual(['acmebakery']);
+  });
+});
