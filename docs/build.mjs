@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
-import { Application } from 'typedoc';
+import { Application, OptionDefaults } from 'typedoc';
 import { checkSite } from './check-site.mjs';
 
 const docsDir = dirname(fileURLToPath(import.meta.url));
@@ -138,6 +138,8 @@ async function buildTypedoc() {
         excludeInternal: true,
         githubPages: false,
         logLevel: 'Error',
+        // openapi-typescript writes `@description` into the generated client types.
+        blockTags: [...OptionDefaults.blockTags, '@description'],
         navigationLinks: { 'All packages': '../index.html', 'SpiderIQ docs': '../../index.html' },
       });
       const project = await app.convert();
