@@ -10,7 +10,8 @@ import {
   QueueStatsResponseSchema,
   ValidationErrorSchema,
 } from '@spideriq/schema';
-import { humanize, render } from '../src/index.js';
+import { render } from '../src/index.js';
+import { humanize } from '../src/markdown.js';
 import { mapsResult } from './fixtures/maps-result.js';
 import { seedExamples } from './fixtures/seed.js';
 import { MULTILINE_STRINGS, TRICKY_STRINGS, siteResult } from './fixtures/site-result.js';
