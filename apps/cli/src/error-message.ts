@@ -1,0 +1,32 @@
+import { CommanderError } from 'commander';
+import { AbortedError, AuthError, RateLimitedError, SpiderIQError, TimeoutError, ValidationError } from '@spideriq/client';
+
+/** What the user is told on stderr when a command fails; null when it was already said (commander). */
+export function errorMessage(error: unknown, apiUrl: string | null): string | null {
+  if (error instanceof CommanderError) return null;
+  if (error instanceof ValidationError) {
+    const lines = error.issues.map((issue) => `  ${issue.loc.join('.') || '(request)'}: ${issue.msg}`);
+    return ['The API rejected the request (422):', ...lines].join('\n');
+  }
+  if (error instanceof AuthError) {
+    return `${error.message} (HTTP ${error.status}). Check --token, SPIDERIQ_TOKEN or \`spideriq login\`.`;
+  }
+  if (error instanceof RateLimitedError) {
+    const wait = error.retryAfterMs === null ? '' : `; the server asks to wait ${Math.ceil(error.retryAfterMs / 1000)}s`;
+    return `${error.message}${wait}. Try again later, or allow more with --retries and --timeout.`;
+  }
+  if (error instanceof TimeoutError) return `${error.message} (--timeout).`;
+  if (error instanceof AbortedError) return 'Interrupted.';
+  if (error instanceof SpiderIQError && error.code === 'network') {
+    return `Cannot reach ${apiUrl ?? 'the server'} (${rootCause(error)}). Is the server running? Set --api-url or SPIDERIQ_API_URL.`;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** The innermost cause's message, where Node puts the useful part (`connect ECONNREFUSED …`). */
+function rootCause(error: Error): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
