@@ -19,3 +19,7 @@ export { BrowserRenderer, DEFAULT_CHROMIUM_PATH, detectSpa } from './render/inde
 export type { SpaVerdict } from './render/index.js';
 export { Frontier, normalizeUrl, scoreLink, TARGET_VOCABULARY } from './frontier/index.js';
 export type { FrontierStrategy } from './frontier/index.js';
+export { extractPage, mergeExtractions } from './extract/index.js';
+export type { ContactFields, PageExtraction, PageInput } from './extract/index.js';
+export { buildCompendium } from './compendium/index.js';
+export type { Compendium, CompendiumOptions, CompendiumPage } from './compendium/index.js';

@@ -148,8 +148,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
     };
     const started = performance.now();
     const target = new URL(entry.url);
-    if (respectRobots && !(await robotsFor(target.origin)).isAllowed(entry.url)) {
-      page.error = 'disallowed by robots.txt';
+    const rules = respectRobots ? await robotsFor(target.origin) : null;
+    if (rules && !rules.isAllowed(entry.url)) {
+      page.error = rules.source === 'unreachable' ? `robots.txt could not be read (${rules.error ?? 'unknown error'}), so nothing is crawled` : 'disallowed by robots.txt';
       page.skipped = entry.depth > 0;
       return page;
     }

@@ -20,6 +20,8 @@ export interface RobotsRules {
   sitemaps: string[];
   /** How the rules were obtained, for the job metadata. */
   source: 'file' | 'missing' | 'unreachable';
+  /** Why the file could not be read, when `source` is `unreachable`. */
+  error?: string;
 }
 
 /** Rules for a site without a robots.txt (4xx): everything is allowed (RFC 9309 §2.3.1.3). */
@@ -52,10 +54,11 @@ export async function loadRobots(
     const res = await client.fetch(robotsUrl, { timeoutMs: options.timeoutMs, signal: options.signal, accept: 'text/plain,*/*;q=0.5' });
     if (res.status >= 200 && res.status < 300) return parseRobots(res.url, res.body.toString('utf8'), options.productToken);
     if (res.status >= 400 && res.status < 500) return ALLOW_ALL;
-    return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], source: 'unreachable' };
+    return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], source: 'unreachable', error: `HTTP ${res.status}` };
   } catch (error) {
     if (error instanceof FetchError && (error.code === 'blocked_url' || error.code === 'aborted')) throw error;
     if (error instanceof FetchError && error.code === 'too_large') return ALLOW_ALL;
-    return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], source: 'unreachable' };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], source: 'unreachable', error: reason };
   }
 }

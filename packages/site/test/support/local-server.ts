@@ -11,7 +11,7 @@ export interface LocalServer {
 }
 
 /** Starts a server on an ephemeral 127.0.0.1 port. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>): Promise<LocalServer> {
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<LocalServer> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
