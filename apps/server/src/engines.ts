@@ -6,15 +6,13 @@ import { VERSION } from './runtime.js';
 
 /** The real engines: SpiderSite and SpiderMaps, configured from the server config. */
 export const registerEngines: RegisterEngines = (registry, config) => {
-  registry.register(
-    createSiteHandler({
-      version: VERSION,
-      publicUrl: config.publicUrl,
-      allowPrivateNetworks: config.allowPrivateNetworks,
-      chromiumPath: config.chromiumPath,
-    }),
-    SiteDataSchema,
-  );
+  const site = createSiteHandler({
+    version: VERSION,
+    publicUrl: config.publicUrl,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    chromiumPath: config.chromiumPath,
+  });
+  registry.register(site, SiteDataSchema);
   registry.register(
     createMapsHandler({
       provider: config.maps.provider,
@@ -26,4 +24,5 @@ export const registerEngines: RegisterEngines = (registry, config) => {
     }),
     MapsDataSchema,
   );
+  return () => site.close();
 };

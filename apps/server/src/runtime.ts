@@ -14,8 +14,11 @@ const require = createRequire(import.meta.url);
 /** The API version this server implements: the schema package's version. */
 export const VERSION: string = (require('@spideriq/schema/package.json') as { version: string }).version;
 
-/** Registers the job handlers a runtime runs (the real engines, or test handlers). */
-export type RegisterEngines = (registry: HandlerRegistry, config: ServerConfig, logger: Logger) => void;
+/**
+ * Registers the job handlers a runtime runs (the real engines, or test handlers). It may return a
+ * cleanup that runs at shutdown, after the workers stopped (for example to close the shared browser).
+ */
+export type RegisterEngines = (registry: HandlerRegistry, config: ServerConfig, logger: Logger) => void | (() => Promise<void>);
 
 /** Everything the routes need, built once from the config. */
 export interface Runtime {
@@ -45,7 +48,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
   await storage.check();
   const bus = new LocalJobEventBus();
   const registry = new HandlerRegistry();
-  registerEngines(registry, config, log);
+  const cleanup = registerEngines(registry, config, log);
 
   const report = await bootstrapClients(store, config.bootstrapTokens, new Date());
   if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
@@ -82,6 +85,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     async stop() {
       shutdown.abort();
       await pool.stop(config.shutdownGraceMs);
+      if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await store.close();
     },
   };

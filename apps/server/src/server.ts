@@ -17,14 +17,18 @@ export interface RunningServer {
 
 /** Starts the API and its workers on the configured host and port. */
 export async function startServer(config: ServerConfig, registerEngines: RegisterEngines): Promise<RunningServer> {
-  const runtime = await createRuntime(config, registerEngines);
-  const app = createApp(runtime);
+  // Bind first, so that with PORT=0 the public URL (artifact links) names the port actually taken.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    const s = serve({ fetch: (request) => handle(request), hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const effective = config.port === 0 && config.publicUrl.endsWith(':0') ? { ...config, port, publicUrl: config.publicUrl.replace(/:0$/, `:${port}`) } : config;
+  const runtime = await createRuntime(effective, registerEngines);
+  const app = createApp(runtime);
+  handle = (request) => app.fetch(request);
   return {
     runtime,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,

@@ -44,3 +44,12 @@ describe('the seed contract', () => {
     expect(JobResultsSchema.safeParse(missing).success).toBe(false);
   });
 });
+
+describe('field order', () => {
+  it('keeps the seed order of the results envelope', () => {
+    for (const example of examples.filter((e) => e.status !== 404)) {
+      const parsed = JobResultsSchema.parse(example.body);
+      expect(Object.keys(parsed).slice(0, 10)).toEqual(Object.keys(example.body as object));
+    }
+  });
+});

@@ -25,9 +25,16 @@ export interface TestServer {
 export async function startTestServer(engines: RegisterEngines, env: Record<string, string> = {}, clients = 2): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siq-server-'));
   const tokens = Array.from({ length: clients }, () => generateToken().token);
+  // Bind first so the public URL (compendium links) carries the real port.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: (request) => handle(request), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
+    SPIDERIQ_PUBLIC_URL: url,
     SPIDERIQ_DATA_DIR: dataDir,
     SPIDERIQ_BOOTSTRAP_TOKEN: tokens.join(','),
     SPIDERIQ_RATE_LIMIT_PER_MINUTE: '100000',
@@ -37,10 +44,7 @@ export async function startTestServer(engines: RegisterEngines, env: Record<stri
   });
   const runtime = await createRuntime(config, engines, pino({ level: 'silent' }));
   const app = createApp(runtime);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  handle = (request) => app.fetch(request);
   return {
     url,
     tokens,

@@ -1032,6 +1032,11 @@ export interface components {
              */
             job_id: string;
             /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "spiderSite";
+            /**
              * @description Job status. `completed`, `failed` and `cancelled` are terminal.
              * @example completed
              * @enum {string}
@@ -1048,11 +1053,6 @@ export interface components {
             completed_at: string | null;
             /** @description Context about the job state, for example while it is processing. */
             message: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "spiderSite";
             data: components["schemas"]["SiteData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;
@@ -1070,6 +1070,11 @@ export interface components {
              */
             job_id: string;
             /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "spiderMaps";
+            /**
              * @description Job status. `completed`, `failed` and `cancelled` are terminal.
              * @example completed
              * @enum {string}
@@ -1086,11 +1091,6 @@ export interface components {
             completed_at: string | null;
             /** @description Context about the job state, for example while it is processing. */
             message: string | null;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "spiderMaps";
             data: components["schemas"]["MapsData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;

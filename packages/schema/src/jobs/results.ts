@@ -3,9 +3,11 @@ import { JobIdSchema, JobStatusSchema, TimestampSchema } from '../primitives.js'
 import { SiteDataSchema } from '../site/data.js';
 import { MapsDataSchema } from '../maps/data.js';
 
-const envelope = {
+const head = {
   success: z.boolean().meta({ description: 'True only when the job completed.' }),
   job_id: JobIdSchema,
+};
+const envelope = {
   status: JobStatusSchema,
   processing_time_seconds: z.number().nullable().meta({ description: 'Time taken to process the job (null if not finished).' }),
   worker_id: z.string().nullable().meta({ description: 'Worker that processed the job.' }),
@@ -19,13 +21,13 @@ const failure = {
 
 /** Results of a spiderSite job. */
 export const SiteJobResultsSchema = z
-  .object({ ...envelope, type: z.literal('spiderSite'), data: SiteDataSchema.nullable(), ...failure })
+  .object({ ...head, type: z.literal('spiderSite'), ...envelope, data: SiteDataSchema.nullable(), ...failure })
   .meta({ description: 'Results of a spiderSite job.' });
 export type SiteJobResults = z.infer<typeof SiteJobResultsSchema>;
 
 /** Results of a spiderMaps job. */
 export const MapsJobResultsSchema = z
-  .object({ ...envelope, type: z.literal('spiderMaps'), data: MapsDataSchema.nullable(), ...failure })
+  .object({ ...head, type: z.literal('spiderMaps'), ...envelope, data: MapsDataSchema.nullable(), ...failure })
   .meta({ description: 'Results of a spiderMaps job.' });
 export type MapsJobResults = z.infer<typeof MapsJobResultsSchema>;
 
