@@ -90,7 +90,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
 
   const frontier = new Frontier(options.strategy);
   frontier.push({ url: start, depth: 0, score: 0, source: 'start' });
-  const inScope = (url: string): boolean => sameSite(url, start);
+  // The scope follows the start page if it redirects to another domain (a rebrand, a parked apex).
+  let scope = start;
+  const inScope = (url: string): boolean => sameSite(url, scope);
   let sitemapUsed = false;
   if (options.useSitemap ?? true) {
     const found = await discoverSitemapUrls(http, {
@@ -162,6 +164,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
       page.bytes = res.body.byteLength;
       page.contentType = res.contentType;
       if (res.url !== entry.url) frontier.markSeen(res.url);
+      if (entry.depth === 0 && entry.url === start && !inScope(res.url)) scope = res.url;
       if (!inScope(res.url)) {
         page.error = `redirected off-site to ${res.url}`;
         page.skipped = entry.depth > 0;
@@ -252,10 +255,14 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, () => worker()));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, () => worker()));
+  } finally {
+    // Close the job's browser context whatever happened, so no renderer outlives its job.
+    if (renderer) await (await (renderer as Promise<RenderSession | null>).catch(() => null))?.close();
+  }
   if (fatal !== null) throw fatal;
   if (signal?.aborted) aborted = true;
-  if (renderer) await (await (renderer as Promise<RenderSession | null>))?.close();
 
   return {
     pages,

@@ -141,3 +141,22 @@ describe('crawlSite', () => {
     expect(summary.pages).toHaveLength(1);
   });
 });
+
+describe('crawlSite scope', () => {
+  it('follows a start page that redirects to another domain and adopts it as the site', async () => {
+    const target = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(req.url === '/' ? page('New home', ['/kontakt']) : page('Kontakt', []));
+    });
+    server = await startServer((_req, res) => {
+      res.writeHead(301, { location: `http://localhost:${target.port}/` });
+      res.end();
+    });
+    const http = new HttpClient({ userAgent: 't', allowPrivateNetworks: true, retries: 0, resolver: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const summary = await crawlSite(options({ startUrl: `${server.origin}/`, http, useSitemap: false, respectRobots: false }));
+    await http.close();
+    await target.close();
+    expect(summary.pagesCrawled).toBe(2);
+    expect(summary.pages.map((p) => p.finalUrl)).toEqual([`http://localhost:${target.port}/`, `http://localhost:${target.port}/kontakt`]);
+  });
+});
