@@ -26,9 +26,9 @@ const config = loadConfig({
   SPIDERIQ_BOOTSTRAP_TOKEN: token,
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: '1000000',
   SPIDERIQ_RATE_LIMIT_BURST: '1000000',
-  SPIDERIQ_LOG_LEVEL: 'silent',
 });
-const runtime = await createRuntime(config, () => undefined, pino({ level: 'silent' }));
+// Request logs are on, as in production; they go to /dev/null so the pipe to the bench stays clean.
+const runtime = await createRuntime(config, () => undefined, pino({ level: 'info' }, pino.destination('/dev/null')));
 
 // A completed spiderSite job whose data is the seed's full CHAMP example.
 const seed = loadSeedExamples()[2]!.body as { data: unknown };

@@ -80,7 +80,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     pool,
     limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
     credentials: new CredentialCache(config.authCacheMs),
-    logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
+    logRequests: log.isLevelEnabled('info'),
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();
