@@ -197,7 +197,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
   const header = h(
     'header',
     { class: 'topbar' },
-    h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '🕸'), h('strong', {}, 'SpiderIQ'), h('span', { class: 'muted' }, 'Playground')),
+    h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'S'), h('strong', {}, 'SpiderIQ'), h('span', { class: 'muted' }, 'Playground')),
     h('div', { class: 'token' }, h('label', { for: 'token' }, 'API token'), tokenInput, reveal, tokenHelp),
     h('nav', { class: 'links' }, h('a', { href: '/docs/' }, 'Docs'), h('a', { href: '/openapi.json' }, 'OpenAPI')),
   );
@@ -209,7 +209,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
       'main',
       { class: 'layout' },
       h('div', { class: 'column' }, h('section', { class: 'card submit', 'aria-label': 'New job' }, h('h2', {}, 'New job'), formTabs.element), snippets.element),
-      h('section', { class: 'card output', 'aria-label': 'Job output' }, h('h2', {}, 'Progress and results'), errorPanel, progressSlot, resultsSlot),
+      h('section', { class: 'card output', 'aria-label': 'Job output', 'data-testid': 'output' }, h('h2', {}, 'Progress and results'), errorPanel, progressSlot, resultsSlot),
     ),
     jobs.element,
   );

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEngines } from '../../server/src/engines.ts';
@@ -6,7 +7,7 @@ import { startTestServer } from '../../server/test/support/harness.ts';
 import type { TestServer } from '../../server/test/support/harness.ts';
 import { serveFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
 import type { ServedFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
-import { buildPlayground, HAS_CHROMIUM, launchChromium, openPage, screenshot } from './support/browser.ts';
+import { buildPlayground, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a real spiderSite crawl of a local fixture site, through the playground', () => {
   let browser: Browser;
@@ -45,7 +46,12 @@ describe.skipIf(!HAS_CHROMIUM)('a real spiderSite crawl of a local fixture site,
     for (const email of ['info@davesplumbing.co.uk', 'quotes@davesplumbing.co.uk']) expect(yaml).toContain(email);
     await page.getByRole('tab', { name: /^Markdown/ }).click();
     expect(await page.getByTestId('markdown-rendered').textContent()).toContain('info@davesplumbing.co.uk');
-    await screenshot(page, 'playground-fixture-results');
+    for (const key of ['json', 'yaml', 'md']) {
+      await expect.poll(() => page.getByTestId(`result-format-${key}-badge`).textContent(), { timeout: 20_000 }).toMatch(/^\d[\d,]* tokens$/);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const resultsShot = await screenshot(page, 'playground-fixture-results');
+    if (UPDATE_SCREENSHOTS) copyFileSync(resultsShot, join(REPO_ROOT, 'docs', 'playground-results.png'));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download compendium' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.md$/);

@@ -7,14 +7,12 @@ import { startTestServer } from '../../server/test/support/harness.ts';
 import type { TestServer } from '../../server/test/support/harness.ts';
 import type { RegisterEngines } from '../../server/src/runtime.ts';
 import { registerTestEngines, testSiteHandler } from '../../server/test/support/test-engines.ts';
-import { buildPlayground, CHROMIUM_PATH, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot } from './support/browser.ts';
+import { buildPlayground, CHROMIUM_PATH, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
 
 if (!HAS_CHROMIUM) {
   console.warn(`playground browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
-/** SPIDERIQ_UPDATE_SCREENSHOTS=1 copies the two README screenshots to docs/ (committed); otherwise they stay in test-artifacts/. */
-const UPDATE_SCREENSHOTS = process.env['SPIDERIQ_UPDATE_SCREENSHOTS'] === '1';
 
 const TOKEN_COUNT = /^\d[\d,]* tokens$/;
 
@@ -68,6 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     expect(await page.getByTestId('progress-status').textContent()).toBe('processing');
     expect(await page.getByTestId('progress-message').textContent()).toMatch(/^https:\/\/slow\.test\/page-\d+$/);
     expect(await page.getByTestId('progress-elapsed').textContent()).toMatch(/^\d+\.\d s$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     const submitShot = await screenshot(page, 'playground-submit');
 
     await page.getByTestId('result-status').waitFor({ timeout: 15_000 });
@@ -96,7 +95,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     await page.getByRole('tab', { name: 'Raw' }).click();
     expect(await page.getByTestId('markdown-raw').textContent()).toMatch(/^# /m);
     await page.getByRole('tab', { name: 'Rendered' }).click();
-    const resultsShot = await screenshot(page, 'playground-results');
+    await screenshot(page, 'playground-results');
 
     // The token survives a reload, and the finished job is in the list.
     await page.reload();
@@ -104,10 +103,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     await expect.poll(() => page.locator('.jobs-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.jobs-table tbody').textContent()).toContain(url);
 
-    if (UPDATE_SCREENSHOTS) {
-      copyFileSync(submitShot, join(REPO_ROOT, 'docs', 'playground-submit.png'));
-      copyFileSync(resultsShot, join(REPO_ROOT, 'docs', 'playground-results.png'));
-    }
+    if (UPDATE_SCREENSHOTS) copyFileSync(submitShot, join(REPO_ROOT, 'docs', 'playground-submit.png'));
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -1,4 +1,5 @@
 import { h, replaceChildren } from '../element.js';
+import { inlineCode } from '../inline-code.js';
 import type { FieldSpec } from './field-spec.js';
 import type { FieldError, FormValues } from './payload.js';
 
@@ -32,7 +33,7 @@ export function renderForm(name: string, fields: readonly FieldSpec[], onChange:
         { class: `field field-${field.kind}`, 'data-field': field.id },
         field.kind === 'boolean' ? h('div', { class: 'checkbox' }, input, label) : label,
         field.kind === 'boolean' ? null : input,
-        field.description ? h('p', { class: 'help', id: `${inputId}-help` }, field.description) : null,
+        field.description ? h('p', { class: 'help', id: `${inputId}-help` }, ...inlineCode(field.description)) : null,
         error,
       ),
     );

@@ -69,7 +69,7 @@ function summary(results: JobResults): HTMLElement {
   const download = compendiumDownload(results);
   let action: HTMLElement;
   if (download === null) {
-    action = h('span', { class: 'muted' }, results.type === 'spiderSite' ? 'No compendium (enable it with a mode or a cleanup level)' : '');
+    action = h('span', { class: 'muted' }, results.type === 'spiderSite' ? 'No compendium in this result' : '');
   } else if (download.kind === 'link') {
     action = h('a', { class: 'button small', href: download.url, download: download.filename, target: '_blank', rel: 'noopener' }, 'Download compendium');
   } else {
@@ -79,10 +79,14 @@ function summary(results: JobResults): HTMLElement {
   return h(
     'div',
     { class: 'results-summary' },
-    h('span', { class: `status status-${results.status}`, 'data-testid': 'result-status' }, results.status),
-    h('span', { class: 'type' }, results.type),
+    h(
+      'div',
+      { class: 'results-title' },
+      h('span', { class: `status status-${results.status}`, 'data-testid': 'result-status' }, results.status),
+      h('span', { class: 'type' }, results.type),
+      action,
+    ),
     h('dl', { class: 'facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
-    action,
   );
 }
 

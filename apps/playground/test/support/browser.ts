@@ -13,6 +13,11 @@ const appDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots and the test build; gitignored through the root `.gitignore`'s `test-artifacts/`. */
 export const ARTIFACTS_DIR = join(appDir, 'test-artifacts');
 export const REPO_ROOT = join(appDir, '..', '..');
+/**
+ * `SPIDERIQ_UPDATE_SCREENSHOTS=1` copies the README's two screenshots to docs/ (committed); a normal run
+ * leaves them in test-artifacts/ so the tests never dirty the work tree.
+ */
+export const UPDATE_SCREENSHOTS = process.env['SPIDERIQ_UPDATE_SCREENSHOTS'] === '1';
 
 /**
  * Builds the playground from source into test-artifacts/dist, so the browser tests always run the code
