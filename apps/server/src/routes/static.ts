@@ -35,7 +35,7 @@ export function staticRoutes(runtime: Runtime): Hono<AppEnv> {
   routes.get('/docs', (c) => c.redirect('/docs/', 301));
   routes.get('/docs/*', async (c) => {
     const file = await readStatic(runtime.config.docsDir, c.req.path.slice('/docs'.length));
-    if (!file) throw new ApiError(404, 'Docs page not found. Build the docs site with `pnpm docs`.');
+    if (!file) throw new ApiError(404, 'Docs page not found. Build the docs site with `pnpm run docs`.');
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type });
   });
 
