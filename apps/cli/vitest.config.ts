@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 import { preset } from '../../tooling/vitest.preset.ts';
 
-export default defineConfig(preset());
+export default defineConfig(preset({ globalSetup: ['test/support/build.ts'] }));

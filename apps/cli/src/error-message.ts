@@ -1,8 +1,16 @@
 import { CommanderError } from 'commander';
 import { AbortedError, AuthError, RateLimitedError, SpiderIQError, TimeoutError, ValidationError } from '@spideriq/client';
 
+/** What the failed command was doing, to make the message concrete. */
+export interface ErrorScene {
+  /** The server it talked to, when the connection was resolved. */
+  apiUrl: string | null;
+  /** `--timeout`, in seconds. */
+  timeoutSeconds: number | null;
+}
+
 /** What the user is told on stderr when a command fails; null when it was already said (commander). */
-export function errorMessage(error: unknown, apiUrl: string | null): string | null {
+export function errorMessage(error: unknown, { apiUrl, timeoutSeconds }: ErrorScene): string | null {
   if (error instanceof CommanderError) return null;
   if (error instanceof ValidationError) {
     const lines = error.issues.map((issue) => `  ${issue.loc.join('.') || '(request)'}: ${issue.msg}`);
@@ -15,7 +23,9 @@ export function errorMessage(error: unknown, apiUrl: string | null): string | nu
     const wait = error.retryAfterMs === null ? '' : `; the server asks to wait ${Math.ceil(error.retryAfterMs / 1000)}s`;
     return `${error.message}${wait}. Try again later, or allow more with --retries and --timeout.`;
   }
-  if (error instanceof TimeoutError) return `${error.message} (--timeout).`;
+  if (error instanceof TimeoutError) {
+    return timeoutSeconds === null ? `${error.message} (--timeout).` : `Timed out after ${timeoutSeconds}s (--timeout).`;
+  }
   if (error instanceof AbortedError) return 'Interrupted.';
   if (error instanceof SpiderIQError && error.code === 'network') {
     return `Cannot reach ${apiUrl ?? 'the server'} (${rootCause(error)}). Is the server running? Set --api-url or SPIDERIQ_API_URL.`;

@@ -85,6 +85,8 @@ export interface ProgressReporterOptions {
   now: () => number;
   /** Redraw period of the live line, in ms. */
   tickMs?: number;
+  /** In `lines` style, the least time between two lines about the same state, in ms. */
+  lineEveryMs?: number;
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -109,13 +111,20 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   if (style === 'none') return { update: () => undefined, note: () => undefined, stop: () => undefined };
 
   if (style === 'lines') {
-    let last = '';
+    let lastText = '';
+    let lastKind = '';
+    let lastAt = -Infinity;
+    const every = options.lineEveryMs ?? 1_000;
     const print = () => {
-      // Elapsed is left out of the comparison so a line is written per change, not per tick.
-      const key = describeProgress(snapshot, null);
-      if (key === last) return;
-      last = key;
-      stream.write(`${describeProgress(snapshot, now() - started)}\n`);
+      // A new state, or the first count, is printed at once; later counts at most every `every` ms.
+      const text = describeProgress(snapshot, null);
+      const kind = `${snapshot.status}/${snapshot.pagesCrawled === null && snapshot.resultsFound === null}`;
+      const at = now();
+      if (text === lastText || (kind === lastKind && at - lastAt < every)) return;
+      lastText = text;
+      lastKind = kind;
+      lastAt = at;
+      stream.write(`${describeProgress(snapshot, at - started)}\n`);
     };
     print();
     return {

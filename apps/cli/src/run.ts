@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { TimeoutError } from '@spideriq/client';
 import type { Command } from 'commander';
 import { createContext, type CommandContext, type GlobalOptions, type WithContext } from './context.js';
 import { errorMessage } from './error-message.js';
@@ -28,10 +27,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv]);
     return ExitCode.ok;
   } catch (error) {
-    const apiUrl = (context as CommandContext | null)?.connection.apiUrl ?? null;
-    const message = errorMessage(error, apiUrl);
+    const ran = context as CommandContext | null;
+    const message = errorMessage(error, { apiUrl: ran?.connection.apiUrl ?? null, timeoutSeconds: ran?.options.timeout ?? null });
     if (message !== null) io.stderr.write(`spideriq: ${message}\n`);
-    if (error instanceof TimeoutError) io.stderr.write('The job keeps running: `spideriq jobs watch <id>` resumes waiting.\n');
     return exitCodeFor(error);
   }
 }

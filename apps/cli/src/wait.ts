@@ -1,4 +1,4 @@
-import { AbortedError, type JobResults, type JobStatus } from '@spideriq/client';
+import { AbortedError, TimeoutError, type JobResults, type JobStatus } from '@spideriq/client';
 import type { CommandContext } from './context.js';
 import { createProgressReporter, initialSnapshot } from './progress.js';
 
@@ -26,6 +26,7 @@ export async function waitForJob(context: CommandContext, jobId: string, status:
   } catch (error) {
     reporter.stop();
     if (error instanceof AbortedError) await afterInterrupt(context, jobId);
+    if (error instanceof TimeoutError) context.log(`Job ${jobId} keeps running: \`spideriq jobs watch ${jobId}\` resumes waiting.`);
     throw error;
   } finally {
     reporter.stop();
