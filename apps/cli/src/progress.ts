@@ -142,7 +142,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   const draw = () => {
     if (stopped) return;
     frame = (frame + 1) % FRAMES.length;
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    // A terminal of unknown size (0 columns, as under `script` or some CI ptys) is taken as 80 wide.
+    const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+    const width = Math.max(20, columns - 1);
     const text = `${FRAMES[frame]} ${describeProgress(snapshot, now() - started)}`;
     stream.write(`${CLEAR_LINE}${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
   };

@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   const program = buildProgram(withContext, io, VERSION);
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(withoutLeadingSeparator(argv));
     return ExitCode.ok;
   } catch (error) {
     const ran = context as CommandContext | null;
@@ -32,4 +32,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (message !== null) io.stderr.write(`spideriq: ${message}\n`);
     return exitCodeFor(error);
   }
+}
+
+/**
+ * `pnpm start -- site …` and `npm run start -- site …` hand the `--` on to the script, where commander
+ * would read it as "no more options"; a `--` right after the script path can only be that.
+ */
+function withoutLeadingSeparator(argv: readonly string[]): string[] {
+  return argv[2] === '--' ? [...argv.slice(0, 2), ...argv.slice(3)] : [...argv];
 }

@@ -7,7 +7,7 @@ import { parseYaml, render } from '@spideriq/formats';
 import { HealthResponseSchema, JobResultsSchema } from '@spideriq/schema';
 import { startTestServer, waitForStatus, type TestServer } from '../../server/test/support/harness.ts';
 import { registerTestEngines } from '../../server/test/support/test-engines.ts';
-import { ESC, runCli, type CliRun } from './support/run-cli.ts';
+import { ESC, hasScript, runCli, runInTerminal, type CliRun } from './support/run-cli.ts';
 
 let server: TestServer;
 let connection: string[];
@@ -67,6 +67,15 @@ describe('spideriq site', () => {
     expect(run.stderr + run.stdout).not.toContain(ESC);
     expect(run.stderr).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]|\r/);
     expect(json(run)['data']).toMatchObject({ pages_crawled: 12 });
+  });
+
+  it.skipIf(!hasScript())('shows a live spinner line with pages and elapsed time on a terminal', async () => {
+    const run = await runInTerminal(['site', 'https://slow.test/?ms=1200&tty', ...connection]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/\r\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] processing · \d+\/24 pages · \d+\.\ds · https:\/\/slow\.test\/page-\d+/);
+    // The line is cleared before the results, which follow as plain JSON.
+    const results = run.stdout.slice(run.stdout.lastIndexOf('\u001b[2K') + 4).replaceAll('\r\n', '\n');
+    expect(JSON.parse(results)).toMatchObject({ status: 'completed', data: { pages_crawled: 24 } });
   });
 
   it('prints nothing but the results with --quiet', async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,3 +58,35 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
 
 /** The ESC byte every ANSI escape sequence starts with. */
 export const ESC = '\u001b';
+
+/** True when util-linux `script` is there to give the binary a pseudo-terminal. */
+export function hasScript(): boolean {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs the binary on a pseudo-terminal (util-linux `script`), so stdout and stderr are both TTYs as in
+ * an interactive shell. The two streams arrive merged, as a terminal shows them.
+ */
+export function runInTerminal(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...baseEnv(), COLUMNS: '100', TERM: 'xterm', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
