@@ -15,15 +15,17 @@ export async function readToken(stdin: InputStream, stderr: OutputStream): Promi
 }
 
 function promptHidden(stdin: InputStream, stderr: OutputStream, question: string): Promise<string> {
-  stderr.write(question);
-  // readline echoes keystrokes to its output; give it one that swallows them.
+  // readline echoes keystrokes to its output; give it one that swallows them. It also switches the
+  // terminal to raw mode (no echo by the kernel), so the prompt is shown only after that.
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: stdin, output: muted, terminal: true });
+  stderr.write(question);
   return new Promise((resolve) => {
     rl.once('line', (line) => {
-      rl.close();
-      stderr.write('\n');
+      // Resolve first: close() emits 'close' synchronously, which would resolve with ''.
       resolve(line.trim());
+      stderr.write('\n');
+      rl.close();
     });
     rl.once('close', () => resolve(''));
   });

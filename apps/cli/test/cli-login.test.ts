@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test/support/harness.ts';
 import { registerTestEngines } from '../../server/test/support/test-engines.ts';
-import { runCli } from './support/run-cli.ts';
+import { hasScript, runCli, runInTerminal } from './support/run-cli.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -44,6 +44,15 @@ describe('spideriq login', () => {
     expect(mode(config)).toBe(0o600);
     expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ api_url: server.url, token: server.tokens[1] });
     expect((await runCli(['jobs', 'list'], { env: { SPIDERIQ_CONFIG: '', XDG_CONFIG_HOME: xdg } })).code).toBe(0);
+  });
+
+  it.skipIf(!hasScript())('prompts for the token on a terminal without echoing it', async () => {
+    const config = freshConfig();
+    const token = server.tokens[0]!;
+    const run = await runInTerminal(['login', '--api-url', server.url], { SPIDERIQ_CONFIG: config }, { when: /API token \(input hidden\): /, text: token });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain(token);
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ api_url: server.url, token });
   });
 
   it('refuses a bad token with exit code 3 and writes nothing', async () => {

@@ -73,13 +73,21 @@ export function hasScript(): boolean {
  * Runs the binary on a pseudo-terminal (util-linux `script`), so stdout and stderr are both TTYs as in
  * an interactive shell. The two streams arrive merged, as a terminal shows them.
  */
-export function runInTerminal(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runInTerminal(args: string[], env: Record<string, string> = {}, answer?: { when: RegExp; text: string }): Promise<CliRun> {
   const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
   const command = [process.execPath, CLI, ...args].map(quote).join(' ');
   const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...baseEnv(), COLUMNS: '100', TERM: 'xterm', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  let answered = answer === undefined;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    // Type the answer (as a terminal would send it, ending in Enter) once the prompt shows.
+    if (!answered && answer?.when.test(stdout)) {
+      answered = true;
+      child.stdin.write(`${answer.text}\r`);
+    }
+  });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   return new Promise((resolve, reject) => {
