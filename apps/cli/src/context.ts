@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { createClient, type SpiderIQClient } from '@spideriq/client';
 import type { Format } from '@spideriq/schema';
 import { CliError } from './cli-error.js';
@@ -116,4 +117,4 @@ export async function createContext(io: CliIo, options: GlobalOptions, { userAge
 }
 
 /** Runs a command body with a context built from the command's options (and its parents'). */
-export type WithContext = (command: import('commander').Command, body: (context: CommandContext) => Promise<void>) => Promise<void>;
+export type WithContext = (command: Command, body: (context: CommandContext) => Promise<void>) => Promise<void>;

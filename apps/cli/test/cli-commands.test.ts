@@ -181,7 +181,7 @@ describe('spideriq health', () => {
 });
 
 describe('--help', () => {
-  it.each([[[]], [['site']], [['maps']], [['jobs', 'list']], [['login']]])('shows examples for %j', async (path) => {
+  it.concurrent.each([[[]], [['site']], [['maps']], [['jobs', 'list']], [['login']]])('shows examples for %j', async (path) => {
     const run = await runCli([...path, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Examples:');

@@ -25,7 +25,7 @@ const as = (token: string) => ['--api-url', server.url, '--token', token];
 const own = () => as(server.tokens[0]!);
 
 describe('exit codes', () => {
-  it.each<[string, () => string[], number, RegExp]>([
+  it.concurrent.each<[string, () => string[], number, RegExp]>([
     ['0: the job completed', () => ['site', 'https://ok.test/exit-0', ...own()], 0, /Submitted spiderSite job/],
     ['1: the server cannot be reached', () => ['health', '--api-url', `http://127.0.0.1:${closedPort}`], 1, /Cannot reach http:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)\. Is the server running\?/],
     ['2: an unknown flag', () => ['site', 'https://ok.test/', '--bogus', ...own()], 2, /unknown option '--bogus'/],
