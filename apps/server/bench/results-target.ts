@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { destination, pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { createRuntime } from '../src/runtime.js';
@@ -28,7 +28,7 @@ const config = loadConfig({
   SPIDERIQ_RATE_LIMIT_BURST: '1000000',
 });
 // Request logs are on, as in production; they go to /dev/null so the pipe to the bench stays clean.
-const runtime = await createRuntime(config, () => undefined, pino({ level: 'info' }, pino.destination('/dev/null')));
+const runtime = await createRuntime(config, () => undefined, pino({ level: 'info' }, destination('/dev/null')));
 
 // A completed spiderSite job whose data is the seed's full CHAMP example.
 const seed = loadSeedExamples()[2]!.body as { data: unknown };

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SqliteJobStore } from '@spideriq/jobs';
+import { openStore } from './runtime.js';
 import { ConfigError, loadConfig } from './config.js';
 import { generateToken, registerClient } from './auth/credentials.js';
 
@@ -12,7 +11,7 @@ const USAGE = `Usage: pnpm admin clients <command>
   clients disable ID           disable a client (its requests get 403)
   clients enable ID            enable it again
 
-Reads SPIDERIQ_DATA_DIR (default ./data) like the server.`;
+Uses the server's store: SPIDERIQ_DATABASE_URL (PostgreSQL) or SPIDERIQ_DATA_DIR (SQLite, default ./data).`;
 
 /** `pnpm admin`: client management on the server's data folder. */
 async function main(argv: string[]): Promise<number> {
@@ -23,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const store = new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
+  const store = await openStore(config);
   try {
     switch (command) {
       case 'create': {

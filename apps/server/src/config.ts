@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(8080),
   SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
+  SPIDERIQ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
   SPIDERIQ_PUBLIC_URL: url.optional(),
   SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
@@ -46,6 +48,8 @@ export interface ServerConfig {
   port: number;
   /** Absolute data folder: the SQLite file and the artifacts live here. */
   dataDir: string;
+  /** PostgreSQL for the job store instead of SQLite (scale-out), and the schema its tables live in. */
+  database: { url: string; schema: string } | null;
   /** Public base URL (artifact links); defaults to the server's own address. */
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     host: e.HOST,
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
+    database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },

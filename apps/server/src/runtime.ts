@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
-import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
+import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
 import type { JobEventBus, JobStore } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
@@ -40,10 +40,25 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** The job store the config names: PostgreSQL when `SPIDERIQ_DATABASE_URL` is set, else SQLite in the data folder. */
+export async function openStore(config: ServerConfig): Promise<JobStore> {
+  if (config.database) {
+    const store = new PostgresJobStore({ connectionString: config.database.url, schema: config.database.schema, maxAttempts: config.maxAttempts });
+    try {
+      await store.ready();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw new Error(`Cannot use the PostgreSQL job store at SPIDERIQ_DATABASE_URL: ${(error as Error).message}`, { cause: error });
+    }
+    return store;
+  }
+  return new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
+}
+
 /** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
   const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } });
-  const store = new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
+  const store = await openStore(config);
   const storage = new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl: `${config.publicUrl}/artifacts` });
   await storage.check();
   const bus = new LocalJobEventBus();

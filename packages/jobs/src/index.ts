@@ -5,6 +5,8 @@ export type { JobContext, JobHandler, JobLogger, JobProgress } from './handler.j
 export type { JobRecord, ClaimedJob, ClientRecord, StoredProgress, StoreStats, QueueCounts } from './records.js';
 export type { JobStore, NewJob, JobListFilter, FailOutcome, CancelOutcome } from './store.js';
 export { SqliteJobStore, DEDUP_WINDOW_MS } from './sqlite/store.js';
+export { PostgresJobStore } from './postgres/store.js';
+export type { PostgresStoreOptions } from './postgres/store.js';
 export type { SqliteStoreOptions } from './sqlite/store.js';
 export { LocalArtifactStorage } from './storage/local.js';
 export type { LocalStorageOptions } from './storage/local.js';

@@ -2,22 +2,54 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteJobStore, dedupKey } from '../src/index.js';
+import { PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
+import type { JobStore } from '../src/index.js';
+
+/** The PostgreSQL this project's machines run (trust auth); `.ci/run` starts it when it is down. */
+const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Each backend's store, fresh for every test: a new SQLite file, or a new PostgreSQL schema. */
+const backends: [string, () => Promise<{ store: JobStore; dispose(): Promise<void> }>][] = [
+  ['SQLite', async () => ({ store: new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 }), dispose: async () => undefined })],
+  [
+    'PostgreSQL',
+    async () => {
+      const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+      const store = new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 });
+      await store.ready();
+      return {
+        store,
+        dispose: async () => {
+          const admin = new pg.Client({ connectionString: PG_URL });
+          await admin.connect();
+          await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+          await admin.end();
+        },
+      };
+    },
+  ],
+];
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-let store: SqliteJobStore;
+describe.each(backends)('%s job store', (_name, open) => {
+let store: JobStore;
+let dispose: () => Promise<void>;
 
 const submit = (priority = 0, payload: object = { url: `https://x.test/${randomUUID()}` }, clientId = 'cli_a', now = t0) =>
   store.createJob({ id: randomUUID(), clientId, type: 'spiderSite', payload, priority, dedupKey: dedupKey(clientId, 'spiderSite', payload) }, now);
 
-beforeEach(() => {
-  store = new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 });
+beforeEach(async () => {
+  ({ store, dispose } = await open());
 });
-afterEach(() => store.close());
+afterEach(async () => {
+  await store.close();
+  await dispose();
+});
 
-describe('SqliteJobStore', () => {
+describe('queue and store contract', () => {
   it('runs higher priority first and equal priorities first in, first out', async () => {
     const a = await submit(0);
     const b = await submit(5);
@@ -92,6 +124,24 @@ describe('SqliteJobStore', () => {
     expect(await store.getJob(job.id)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
+  it('never hands one job to two concurrent claimers', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 20; i++) ids.add((await submit()).job.id);
+    const claimed = await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        const mine: string[] = [];
+        for (;;) {
+          const next = await store.claim(`w${w}`, ['spiderSite'], 60_000, t0);
+          if (!next) return mine;
+          mine.push(next.job.id);
+        }
+      }),
+    );
+    const all = claimed.flat();
+    expect(all).toHaveLength(20);
+    expect(new Set(all)).toEqual(ids);
+  });
+
   it('lists a client’s jobs with filters, sorting and paging', async () => {
     for (let i = 0; i < 5; i++) await submit(i, undefined, 'cli_a', at(i));
     await submit(0, undefined, 'cli_b');
@@ -101,4 +151,5 @@ describe('SqliteJobStore', () => {
     const none = await store.listJobs({ clientId: 'cli_a', status: 'completed', sortBy: 'created_at', sortOrder: 'asc', limit: 10, offset: 0 });
     expect(none).toEqual({ total: 0, jobs: [] });
   });
+});
 });
