@@ -102,14 +102,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
         ...(renderingAvailable
           ? {
               openRenderer: () =>
-                renderer.session({
-                  userAgent,
-                  allowRequest: (url) =>
-                    checkUrl(url, { resolver, allowPrivateNetworks: options.allowPrivateNetworks }).then(
-                      () => true,
-                      () => false,
-                    ),
-                }),
+                renderer.session({ userAgent, allowRequest: browserGuard(resolver, options.allowPrivateNetworks) }),
             }
           : {}),
         signal: ctx.signal,
@@ -190,6 +183,33 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     payloadSchema: SpiderSitePayloadSchema,
     run,
     close: () => renderer.close(),
+  };
+}
+
+/**
+ * The SSRF check for requests a rendered page makes (scripts, XHR, frames), memoised per origin so a
+ * page with hundreds of subresources costs one DNS lookup per host.
+ */
+function browserGuard(resolver: Resolver, allowPrivateNetworks: boolean): (url: string) => Promise<boolean> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  return (url) => {
+    let origin: string;
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return Promise.resolve(true);
+      origin = `${parsed.protocol}//${parsed.host}`;
+    } catch {
+      return Promise.resolve(false);
+    }
+    let verdict = verdicts.get(origin);
+    if (!verdict) {
+      verdict = checkUrl(origin, { resolver, allowPrivateNetworks }).then(
+        () => true,
+        () => false,
+      );
+      verdicts.set(origin, verdict);
+    }
+    return verdict;
   };
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { JobError } from '@spideriq/jobs';
@@ -244,5 +245,29 @@ describe('spiderSite handler SSRF refusals (guard on)', () => {
     expect((error as JobError).code).toBe('blocked_url');
     expect((error as JobError).message).toMatch(/192\.168\.1\.1/);
     expect(connector.calls.every((c) => c.hostname === '93.184.216.34')).toBe(true);
+  });
+});
+
+describe('spiderSite handler with Chromium', () => {
+  const hasChromium = existsSync('/usr/bin/chromium');
+  if (!hasChromium) console.warn('[handler] /usr/bin/chromium is absent: skipping the rendered-SPA job test');
+
+  it.skipIf(!hasChromium)('renders a JavaScript-only site and extracts what the script wrote', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><title>App</title></head><body><div id="root"></div><script>
+        document.getElementById('root').innerHTML = '<h1>Studio Nova</h1><p>Write to <a href="mailto:hello@studionova.io">hello@studionova.io</a></p>';
+      </script></body></html>`);
+    });
+    const handler = createSiteHandler({ ...BASE, chromiumPath: '/usr/bin/chromium' });
+    try {
+      const data = await handler.run(payload({ url: `${server.origin}/`, max_pages: 1 }), context());
+      expect(data.metadata.browser_rendering_available).toBe(true);
+      expect(data.metadata.pages[0]?.rendered).toBe(true);
+      expect(data.emails).toEqual(['hello@studionova.io']);
+      expect(data.markdown_compendium).toContain('Studio Nova');
+    } finally {
+      await handler.close();
+    }
   });
 });
