@@ -72,3 +72,28 @@ describe('SSRF guard', () => {
     await expect(checkUrl('gopher://rebind.test/', options)).rejects.toMatchObject({ code: 'blocked_url' });
   });
 });
+
+describe('pinnedConnector', () => {
+  it('refuses to dial a host the guard never checked, without calling the real connector', async () => {
+    const { pinnedConnector } = await import('../../src/fetch/pinned-connector.js');
+    const inner = recordingConnector();
+    const connect = pinnedConnector(inner, new Map());
+    const error = await new Promise<Error | null>((resolve) =>
+      connect({ hostname: 'unchecked.test', protocol: 'http:', port: '80' }, (...args) => resolve(args[0])),
+    );
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).code).toBe('blocked_url');
+    expect(inner.calls).toHaveLength(0);
+  });
+
+  it('dials the pinned address and keeps the name for TLS', async () => {
+    const { pinnedConnector } = await import('../../src/fetch/pinned-connector.js');
+    const seen: Array<{ hostname: string; servername?: string }> = [];
+    const connect = pinnedConnector((options, callback) => {
+      seen.push({ hostname: options.hostname, ...(options.servername ? { servername: options.servername } : {}) });
+      callback(new Error('stop here'), null);
+    }, new Map([['shop.test', PUBLIC_IP]]));
+    await new Promise<void>((resolve) => connect({ hostname: 'shop.test', protocol: 'https:', port: '443' }, () => resolve()));
+    expect(seen).toEqual([{ hostname: PUBLIC_IP, servername: 'shop.test' }]);
+  });
+});
