@@ -27,8 +27,8 @@ const report = (title: string, message: string, extra: Partial<ErrorReport> = {}
 export function describeError(error: unknown): ErrorReport {
   if (error instanceof AuthError) {
     return error.status === 403
-      ? report('Access forbidden (403)', `${error.detail ?? 'This client is not active.'} Ask the server admin to re-activate it.`)
-      : report('Invalid token (401)', `${error.detail ?? 'The server did not accept the token.'} Check the token field: it is client_id:api_key:api_secret.`);
+      ? report('Access forbidden (403)', `${sentence(error.detail ?? 'This client is not active')} Ask the server admin to re-activate it.`)
+      : report('Invalid token (401)', `${sentence(error.detail ?? 'The server did not accept the token')} Check the token field: it is client_id:api_key:api_secret.`);
   }
   if (error instanceof ValidationError) {
     const issues = error.issues.map((issue) => ({ location: issue.loc, message: issue.msg }));
@@ -56,7 +56,12 @@ export function describeError(error: unknown): ErrorReport {
   return report('Unexpected error', error instanceof Error ? error.message : String(error));
 }
 
-/** `['body', 'payload', 'max_pages']` → `max_pages: `. */
+/** The API's `detail` with a closing full stop, so a hint can follow it. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+/** `['body', 'payload', 'max_pages']` → `payload.max_pages: `. */
 function locationText(location: readonly (string | number)[]): string {
   const path = location.filter((part, index) => !(index === 0 && part === 'body'));
   return path.length === 0 ? '' : `${path.join('.')}: `;

@@ -15,7 +15,7 @@ describe.skipIf(!HAS_CHROMIUM)('a real spiderSite crawl of a local fixture site,
   let site: ServedFixtureSite;
 
   beforeAll(async () => {
-    const dist = await buildPlayground();
+    const dist = await buildPlayground('fixture');
     site = await serveFixtureSite('plumber-uk');
     // The fixture site is on 127.0.0.1, which the SSRF guard blocks unless private networks are allowed.
     server = await startTestServer(registerEngines, { SPIDERIQ_PLAYGROUND_DIR: dist, SPIDERIQ_ALLOW_PRIVATE_NETWORKS: 'true' });

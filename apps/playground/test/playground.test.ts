@@ -22,7 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
   let dist: string;
 
   beforeAll(async () => {
-    dist = await buildPlayground();
+    dist = await buildPlayground('playground');
     server = await startTestServer(registerTestEngines, { SPIDERIQ_PLAYGROUND_DIR: dist });
     browser = await launchChromium();
   });
@@ -108,6 +108,26 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     await page.context().close();
   });
 
+  it('runs a spiderMaps job from the schema-built maps form', async () => {
+    const { page, problems } = await openPlayground();
+    await page.getByRole('tab', { name: 'spiderMaps' }).click();
+    await page.locator('#spiderMaps-lang').fill('english');
+    await page.getByRole('button', { name: 'Search listings' }).click();
+    expect(await page.locator('#spiderMaps-search_query-error').textContent()).toContain('required');
+    expect(await page.locator('#spiderMaps-lang-error').textContent()).toContain('language code');
+    await page.locator('#spiderMaps-search_query').fill('plumbers in Austin, TX');
+    await page.locator('#spiderMaps-max_results').fill('5');
+    await page.locator('#spiderMaps-lang').fill('en');
+    await page.getByRole('tab', { name: 'CLI' }).click();
+    expect(await page.getByTestId('snippet-cli').textContent()).toContain("spideriq maps 'plumbers in Austin, TX' --max-results 5 --lang en");
+    await page.getByRole('button', { name: 'Search listings' }).click();
+    await expect.poll(() => page.getByTestId('result-status').textContent(), { timeout: 10_000 }).toBe('completed');
+    await page.getByRole('tab', { name: /^Markdown/ }).click();
+    expect(await page.getByTestId('markdown-rendered').textContent()).toContain('Result for plumbers in Austin, TX');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('catches max pages 51 next to the field before anything is sent (422 from the schema, client-side)', async () => {
     const { page, problems } = await openPlayground();
     const before = await jobCount();
@@ -176,7 +196,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     await expect.poll(async () => (await page.locator('.jobs-table tbody .status').allTextContents()).join(',')).toBe('cancelled');
     await page.getByLabel('Filter by status').selectOption('');
     await page.getByLabel('Filter by type').selectOption('spiderMaps');
-    await expect.poll(() => page.getByTestId('jobs-message').textContent()).toBe('No jobs match.');
+    await expect.poll(async () => [...new Set(await page.locator('.jobs-table tbody td:nth-child(2)').allTextContents())].join(',')).toBe('spiderMaps');
     await page.getByLabel('Filter by type').selectOption('spiderSite');
     await expect.poll(() => page.locator('.jobs-table tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('jobs-page').textContent()).toMatch(/^Page 1 of 1 · \d+ jobs$/);
@@ -197,6 +217,15 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in Chromium against a real server
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => page.getByTestId('jobs-page').textContent()).toMatch(/^Page 2 of/);
     expect(await page.locator('.jobs-table tbody tr').count()).toBe(Math.min(10, total - 10));
+
+    // Open shows a finished job's results without submitting anything.
+    const done = page.locator('.jobs-table tbody tr', { hasText: 'ok.test/page-0' });
+    // Newest first: page-0 is the 11th newest job, the first row of page 2.
+    expect(await done.count()).toBe(1);
+    await done.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('result-status').textContent()).toBe('completed');
+    await page.getByRole('tab', { name: /^YAML/ }).click();
+    expect(await page.getByTestId('result-yaml').textContent()).toContain('https://ok.test/page-0');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -207,7 +236,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground against servers that refuse', () 
   let dist: string;
 
   beforeAll(async () => {
-    dist = await buildPlayground();
+    dist = await buildPlayground('refusals');
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -20,11 +20,12 @@ export const REPO_ROOT = join(appDir, '..', '..');
 export const UPDATE_SCREENSHOTS = process.env['SPIDERIQ_UPDATE_SCREENSHOTS'] === '1';
 
 /**
- * Builds the playground from source into test-artifacts/dist, so the browser tests always run the code
+ * Builds the playground from source into test-artifacts/<name>, so the browser tests always run the code
  * they sit next to (never a stale dist) and the server serves it as it serves `apps/playground/dist`.
+ * Each test file passes its own name: vitest runs files in parallel and a build empties its folder first.
  */
-export async function buildPlayground(): Promise<string> {
-  const outDir = join(ARTIFACTS_DIR, 'dist');
+export async function buildPlayground(name: string): Promise<string> {
+  const outDir = join(ARTIFACTS_DIR, `dist-${name}`);
   await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
 }
