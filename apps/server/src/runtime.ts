@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { destination, pino } from 'pino';
 import type { Logger } from 'pino';
 import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
 import type { JobEventBus, JobStore } from '@spideriq/jobs';
@@ -57,7 +57,8 @@ export async function openStore(config: ServerConfig): Promise<JobStore> {
 
 /** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
-  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } });
+  // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
+  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } }, destination({ dest: 1, sync: false, minLength: 4096 }));
   const store = await openStore(config);
   const storage = new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl: `${config.publicUrl}/artifacts` });
   await storage.check();
