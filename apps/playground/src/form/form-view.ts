@@ -60,7 +60,8 @@ export function renderForm(name: string, fields: readonly FieldSpec[], onChange:
     showErrors(errors) {
       clearErrors();
       const loose: string[] = [];
-      for (const error of errors) {
+      for (const raw of errors) {
+        const error = { ...raw, message: raw.message.charAt(0).toUpperCase() + raw.message.slice(1) };
         const element = error.field === null ? undefined : errorsOf.get(error.field);
         if (!element) {
           loose.push(error.message);
