@@ -7,11 +7,8 @@ import { startTestServer } from '../../server/test/support/harness.ts';
 import type { TestServer } from '../../server/test/support/harness.ts';
 import type { RegisterEngines } from '../../server/src/runtime.ts';
 import { registerTestEngines, testSiteHandler } from '../../server/test/support/test-engines.ts';
-import { buildPlayground, CHROMIUM_PATH, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
+import { buildPlayground, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
 
-if (!HAS_CHROMIUM) {
-  console.warn(`playground browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
 
 
 const TOKEN_COUNT = /^\d[\d,]* tokens$/;

@@ -8,6 +8,9 @@ import { build } from 'vite';
 /** Debian's Chromium; CI installs it from apt (`apt-get install chromium`). */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+if (!HAS_CHROMIUM) {
+  console.warn(`playground browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots and the test build; gitignored through the root `.gitignore`'s `test-artifacts/`. */
