@@ -7,9 +7,19 @@ const NON_HTML_EXTENSIONS = new Set([
   'css', 'js', 'mjs', 'map', 'woff', 'woff2', 'ttf', 'otf', 'eot', 'ics', 'vcf',
 ]);
 
-/** True when the URL's path ends in an extension that is never a web page (guessed before fetching). */
+/**
+ * Cloudflare's own endpoints on every proxied site (`/cdn-cgi/l/email-protection`, challenges, trace):
+ * linked from pages that protect emails, never content of the site.
+ */
+const SERVICE_PATH = /^\/cdn-cgi\//i;
+
+/**
+ * True when the URL is never a web page of the site, guessed before fetching: a file extension that is not
+ * HTML, or a CDN service path.
+ */
 export function looksLikeNonHtml(url: string | URL): boolean {
   const path = (typeof url === 'string' ? new URL(url) : url).pathname;
+  if (SERVICE_PATH.test(path)) return true;
   const dot = path.lastIndexOf('.');
   if (dot === -1 || dot < path.lastIndexOf('/')) return false;
   return NON_HTML_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
