@@ -41,29 +41,28 @@ interface ClientRow {
 const toJob = (row: JobRow): JobRecord => {
   let payload: unknown;
   let result: unknown;
-  const record = {
-  id: row.id,
-  clientId: row.client_id,
-  type: row.type,
-  status: row.status,
-  priority: row.priority,
-  get payload(): unknown {
-    return (payload ??= JSON.parse(row.payload));
-  },
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  startedAt: row.started_at,
-  completedAt: row.completed_at,
-  workerId: row.worker_id,
-  attempts: row.attempts,
-  get result(): unknown {
-    return row.result === null ? null : (result ??= JSON.parse(row.result));
-  },
-  resultJson: row.result,
-  errorMessage: row.error_message,
-  progress: row.progress === null ? null : (JSON.parse(row.progress) as StoredProgress),
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    type: row.type,
+    status: row.status,
+    priority: row.priority,
+    get payload(): unknown {
+      return (payload ??= JSON.parse(row.payload));
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    workerId: row.worker_id,
+    attempts: row.attempts,
+    get result(): unknown {
+      return row.result === null ? null : (result ??= JSON.parse(row.result));
+    },
+    resultJson: row.result,
+    errorMessage: row.error_message,
+    progress: row.progress === null ? null : (JSON.parse(row.progress) as StoredProgress),
   };
-  return record;
 };
 
 const toClient = (row: ClientRow): ClientRecord => ({
