@@ -35,7 +35,7 @@ describe('the OpenAPI document', () => {
     ['getHealth', 'get', '/api/v1/system/health', ['200', '422', '503']],
     ['getQueueStats', 'get', '/api/v1/system/queue-stats', ['200', '422']],
     ['getSystemInfo', 'get', '/api/v1/system/info', ['200', '422']],
-    ['streamEvents', 'get', '/api/v1/events/stream', ['200', '401', '403', '422', '429']],
+    ['streamEvents', 'get', '/api/v1/events/stream', ['200', '401', '403', '404', '422', '429']],
   ])('%s is %s %s with status codes %j', (operationId, method, path, statuses) => {
     const op = document.paths[path]?.[method] as Operation | undefined;
     expect(op?.operationId).toBe(operationId);
