@@ -67,7 +67,7 @@ describe('Markdown layout', () => {
   const maps = md(seeds[3]!.served, seeds[3]!.schema);
 
   it('titles a result with its closed-set fields and puts nested objects under headings', () => {
-    expect(minimal.startsWith('# completed spiderSite\n')).toBe(true);
+    expect(minimal.startsWith('# spiderSite completed\n')).toBe(true);
     expect(minimal).toMatch(/^## data$/m);
     expect(minimal).toMatch(/^### compendium$/m);
     expect(minimal).toMatch(/^### metadata$/m);

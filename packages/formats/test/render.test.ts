@@ -14,7 +14,7 @@ describe('render', () => {
 
   it.each([
     ['yaml', /^success: true\njob_id: 550e8400/],
-    ['md', /^# completed spiderSite\n/],
+    ['md', /^# spiderSite completed\n/],
   ] as const)('dispatches %s', (format, start) => {
     expect(render(seed.body, format, JobResultsSchema)).toMatch(start);
   });
