@@ -27,8 +27,8 @@ const config = loadConfig({
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: '1000000',
   SPIDERIQ_RATE_LIMIT_BURST: '1000000',
 });
-// Request logs are on and buffered, as in production; they go to /dev/null so the pipe to the bench stays clean.
-const runtime = await createRuntime(config, () => undefined, pino({ level: 'info' }, destination({ dest: '/dev/null', sync: false, minLength: 4096 })));
+// Logging as in production (info, buffered); it goes to /dev/null so the pipe to the bench stays clean.
+const runtime = await createRuntime(config, () => undefined, pino({ level: process.env.BENCH_LOG_LEVEL ?? 'info' }, destination({ dest: '/dev/null', sync: false, minLength: 4096 })));
 
 // A completed spiderSite job whose data is the seed's full CHAMP example.
 const seed = loadSeedExamples()[2]!.body as { data: unknown };

@@ -13,7 +13,12 @@ import { staticRoutes } from './routes/static.js';
 
 /** Per-request values the middleware sets. */
 export interface AppEnv {
-  Variables: { client: ClientRecord; requestId: string };
+  Variables: {
+    client: ClientRecord;
+    requestId: string;
+    /** Headers every answer to this request carries (request id, rate limits); see `send`. */
+    headers: Record<string, string>;
+  };
 }
 
 /**
@@ -27,13 +32,11 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const requestId = /^[\w-]{1,64}$/.test(c.req.header('x-request-id') ?? '') ? c.req.header('x-request-id')! : randomUUID();
     c.set('requestId', requestId);
-    // Set before the route answers: a header added to a finished response makes Hono re-wrap its body as a stream.
-    c.header('X-Request-Id', requestId);
+    c.set('headers', { 'X-Request-Id': requestId });
+    if (!runtime.logRequests) return next();
     const started = performance.now();
     await next();
-    if (runtime.logRequests) {
-      logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-    }
+    logger.debug({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
   app.route('/api/v1/system', systemRoutes(runtime));
@@ -50,9 +53,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   return app;
 }
 
-function errorResponse(c: Context, error: ApiError): Response {
-  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-  if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
+function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const extra = error.status === 401 ? { ...error.headers, 'WWW-Authenticate': 'Bearer' } : error.headers;
+  if (!c.get('headers')) c.set('headers', {});
   let format: ReturnType<typeof requestedFormat> = 'json';
   try {
     if (c.req.method === 'GET') format = requestedFormat(c);
@@ -60,5 +63,5 @@ function errorResponse(c: Context, error: ApiError): Response {
     format = 'json';
   }
   const schema = typeof error.detail === 'string' ? HttpErrorSchema : ValidationErrorSchema;
-  return respond(c, error.status, { detail: error.detail }, schema, format);
+  return respond(c, error.status, { detail: error.detail }, schema, format, extra);
 }

@@ -96,7 +96,8 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     pool,
     limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
     credentials: new CredentialCache(config.authCacheMs),
-    logRequests: log.isLevelEnabled('info'),
+    // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
+    logRequests: log.isLevelEnabled('debug'),
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ClientRecord } from '@spideriq/jobs';
 
 /**
@@ -16,7 +16,8 @@ export class CredentialCache {
 
   /** The cache key of a raw token. */
   static key(token: string): string {
-    return createHash('sha256').update(token).digest('base64');
+    // One-shot hash: no Hash object per request (Node ≥ 20.12).
+    return hash('sha256', token, 'base64');
   }
 
   get(key: string, nowMs: number): ClientRecord | undefined {

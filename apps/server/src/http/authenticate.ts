@@ -37,9 +37,10 @@ export function authenticate(runtime: Runtime, options: { allowQueryToken?: bool
     if (client.disabled) throw new ApiError(403, 'Client account is inactive');
 
     const decision = runtime.limiter.take(client.id, now);
-    c.header('X-RateLimit-Limit', String(decision.limit));
-    c.header('X-RateLimit-Remaining', String(decision.remaining));
-    c.header('X-RateLimit-Reset', String(decision.resetAt));
+    const headers = c.get('headers');
+    headers['X-RateLimit-Limit'] = String(decision.limit);
+    headers['X-RateLimit-Remaining'] = String(decision.remaining);
+    headers['X-RateLimit-Reset'] = String(decision.resetAt);
     if (!decision.allowed) {
       throw new ApiError(429, `Rate limit exceeded: ${decision.limit} requests per minute. Retry in ${decision.retryAfter} s.`, {
         'Retry-After': String(decision.retryAfter),

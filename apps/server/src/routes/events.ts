@@ -35,9 +35,7 @@ function currentStateEvent(job: JobRecord): JobEvent {
  */
 export function eventRoutes(runtime: Runtime): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('/stream', authenticate(runtime, { allowQueryToken: true }));
-
-  routes.get('/stream', async (c) => {
+  routes.get('/stream', authenticate(runtime, { allowQueryToken: true }), async (c) => {
     const client = c.get('client');
     const jobId = c.req.query('job_id');
     let job: JobRecord | null = null;
@@ -46,8 +44,7 @@ export function eventRoutes(runtime: Runtime): Hono<AppEnv> {
       job = await runtime.store.getJob(jobId.toLowerCase());
       if (!job || job.clientId !== client.id) throw notFound();
     }
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Accel-Buffering', 'no');
+    for (const [name, value] of Object.entries({ ...c.get('headers'), 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' })) c.header(name, value);
     return streamSSE(c, async (stream) => {
       const queue: JobEvent[] = [];
       let wake: (() => void) | null = null;

@@ -22,7 +22,9 @@ import type { Runtime } from '../runtime.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/body.js';
 import { ApiError, notFound, validationError } from '../http/errors.js';
-import { requestedFormat, respond } from '../http/respond.js';
+import { requestedFormat, respond, send } from '../http/respond.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 import { CompletedResultsCache } from '../views/results-cache.js';
 import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
 
@@ -30,7 +32,9 @@ import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } 
 export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const completedResults = new CompletedResultsCache(64 * 1024 * 1024);
-  routes.use('*', authenticate(runtime));
+  // Authentication is attached per route, not as `use('*')`: a wildcard beside `/list` and `/:job_id/…`
+  // forces Hono off its fast RegExpRouter.
+  const auth = authenticate(runtime);
 
   const submit = async (c: Context<AppEnv>, type: JobType, payload: unknown, priority: number) => {
     if (!runtime.registry.get(type)) throw new ApiError(422, [{ loc: ['body', 'type'], msg: `Job type ${type} is not enabled on this server`, type: 'enum' }]);
@@ -59,20 +63,20 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
     return parsed.data;
   };
 
-  routes.post('/spiderSite/submit', async (c) => {
+  routes.post('/spiderSite/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitSiteRequestSchema);
     return submit(c, 'spiderSite', body.payload, body.priority);
   });
-  routes.post('/spiderMaps/submit', async (c) => {
+  routes.post('/spiderMaps/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitMapsRequestSchema);
     return submit(c, 'spiderMaps', body.payload, body.priority);
   });
-  routes.post('/submit', async (c) => {
+  routes.post('/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitJobRequestSchema);
     return submit(c, body.type, body.payload, body.priority);
   });
 
-  routes.get('/list', async (c) => {
+  routes.get('/list', auth, async (c) => {
     const format = requestedFormat(c);
     const parsed = ListJobsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) throw validationError(parsed.error, 'query');
@@ -99,27 +103,27 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
     return job;
   };
 
-  routes.get('/:job_id/status', async (c) => {
+  routes.get('/:job_id/status', auth, async (c) => {
     const format = requestedFormat(c);
     return respond(c, 200, statusView(await ownJob(c)), JobStatusResponseSchema, format);
   });
 
-  routes.get('/:job_id/results', async (c) => {
+  routes.get('/:job_id/results', auth, async (c) => {
     const format = requestedFormat(c);
     if (format === 'json') {
       const cached = completedResults.get(c.req.param('job_id'));
-      if (cached && cached.clientId === c.get('client').id) return c.body(cached.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      if (cached && cached.clientId === c.get('client').id) return send(c, 200, cached.body, JSON_TYPE);
     }
     const job = await ownJob(c);
     if (format === 'json') {
       const body = resultsJson(job);
       if (job.status === 'completed') completedResults.set(job.id, { clientId: job.clientId, body });
-      return c.body(body, resultsStatusCode(job), { 'Content-Type': 'application/json; charset=utf-8' });
+      return send(c, resultsStatusCode(job), body, JSON_TYPE);
     }
     return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
   });
 
-  routes.delete('/:job_id', async (c) => {
+  routes.delete('/:job_id', auth, async (c) => {
     const job = await ownJob(c);
     const outcome = await runtime.store.cancel(job.id, c.get('client').id, new Date());
     if (outcome.outcome === 'not_found') throw notFound();

@@ -5,6 +5,7 @@ import type { AppEnv } from '../app.js';
 import type { Runtime } from '../runtime.js';
 import { ApiError } from '../http/errors.js';
 import { readStatic } from '../http/static-files.js';
+import { send } from '../http/respond.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,18 +16,17 @@ export const ASYNCAPI_PATH = require.resolve('@spideriq/schema/asyncapi.yaml');
 /** The contracts, the compendium artifacts, the docs site at `/docs` and the playground at `/`. */
 export function staticRoutes(runtime: Runtime): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const openapi = readFileSync(OPENAPI_PATH);
-  const asyncapi = readFileSync(ASYNCAPI_PATH);
+  const openapi = new Uint8Array(readFileSync(OPENAPI_PATH));
+  const asyncapi = new Uint8Array(readFileSync(ASYNCAPI_PATH));
 
-  routes.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
-  routes.get('/asyncapi.yaml', (c) => c.body(asyncapi, 200, { 'Content-Type': 'application/yaml; charset=utf-8' }));
+  routes.get('/openapi.json', (c) => send(c, 200, openapi, 'application/json; charset=utf-8'));
+  routes.get('/asyncapi.yaml', (c) => send(c, 200, asyncapi, 'application/yaml; charset=utf-8'));
 
   routes.get('/artifacts/*', async (c) => {
     const key = c.req.path.slice('/artifacts/'.length).split('/').map(decodeURIComponent).join('/');
     const artifact = await runtime.storage.get(key);
     if (!artifact) throw new ApiError(404, 'Artifact not found');
-    return c.body(artifact.body as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': artifact.contentType,
+    return send(c, 200, artifact.body as Uint8Array<ArrayBuffer>, artifact.contentType, {
       'Cache-Control': 'public, max-age=31536000, immutable',
       'Content-Disposition': `inline; filename="${key.split('/').pop()}"`,
     });
@@ -36,7 +36,7 @@ export function staticRoutes(runtime: Runtime): Hono<AppEnv> {
   routes.get('/docs/*', async (c) => {
     const file = await readStatic(runtime.config.docsDir, c.req.path.slice('/docs'.length));
     if (!file) throw new ApiError(404, 'Docs page not found. Build the docs site with `pnpm run docs`.');
-    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type });
+    return send(c, 200, file.body as Uint8Array<ArrayBuffer>, file.type);
   });
 
   routes.get('/*', async (c) => {
@@ -48,7 +48,7 @@ export function staticRoutes(runtime: Runtime): Hono<AppEnv> {
           `See <a href="/docs/">/docs</a>, <a href="/openapi.json">/openapi.json</a> and <a href="/api/v1/system/health">/api/v1/system/health</a>.</p>`,
       );
     }
-    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.type });
+    return send(c, 200, file.body as Uint8Array<ArrayBuffer>, file.type);
   });
   return routes;
 }
