@@ -149,7 +149,9 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
     if (!/(?:\d\D{0,3}){7}/.test(lines[i]!)) continue;
     const line = lines[i]!.replace(/(^|[^\d+])00(?=[1-9][\d\s().-]{7,})/g, '$1+');
     const previous = i > 0 ? lines[i - 1]! : '';
-    const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region, leniency: 'VALID' } : { leniency: 'VALID' });
+    // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
+    // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
+    const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region } : {});
     for (const match of matches) {
       const before = line.slice(0, match.startsAt);
       const after = line.slice(match.endsAt);
