@@ -18,7 +18,7 @@ import {
   SubmitSiteRequestSchema,
 } from '@spideriq/schema';
 import { z, type ZodType } from 'zod';
-import type { SeedExample } from '../../../seed-examples.ts';
+import type { SeedExample } from '@spideriq/schema/examples';
 import { streamEvents } from '../stream-events.js';
 import { authenticatedErrors, formattedContent, rateLimitHeaders, ref } from './responses.js';
 
@@ -78,7 +78,7 @@ function submit(operationId: string, path: string, tag: string, summary: string,
 
 /**
  * Every core operation of spideriq-api.md §1.1 with its real status codes. `seed` supplies the named
- * examples of the results operation (the contract in `shared/seed/get-job-results.txt`).
+ * examples of the results operation (the contract's published examples in `packages/schema/examples/`).
  */
 export function coreOperations(seed: readonly SeedExample[]): RouteConfig[] {
   const events = streamEvents();
