@@ -1971,6 +1971,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobResults"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
             422: components["responses"]["ValidationFailed"];
@@ -2056,7 +2058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Job is already completed and cannot be cancelled"
+                     *       "detail": "Job cannot be cancelled: it has already completed"
                      *     }
                      */
                     "application/json": components["schemas"]["HttpError"];
@@ -2179,9 +2181,9 @@ export interface operations {
     };
     streamEvents: {
         parameters: {
-            query: {
-                /** @description The three-part token (EventSource cannot send headers). */
-                token: string;
+            query?: {
+                /** @description The three-part token, for clients that cannot send an `Authorization` header (EventSource). Either this or the header is required. */
+                token?: string;
                 /** @description Only this job’s events. Without it: every job of the client. */
                 job_id?: string;
             };
