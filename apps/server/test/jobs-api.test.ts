@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobResultsSchema, SiteDataSchema, SubmitJobResponseSchema } from '@spideriq/schema';
 import { parseYaml } from '@spideriq/formats';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { registerTestEngines, runLog } from './support/test-engines.js';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines, runLog } from '@spideriq/testkit/server';
 
 let server: TestServer;
 beforeAll(async () => {

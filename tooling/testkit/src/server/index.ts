@@ -1,0 +1,4 @@
+export { startTestServer, waitForStatus } from './harness.js';
+export type { TestServer } from './harness.js';
+export { registerTestEngines, runLog, siteData, testMapsHandler, testSiteHandler } from './test-engines.js';
+export { SERVER_PROCESS_SCRIPT } from './server-process-script.js';
