@@ -66,6 +66,7 @@ describe('spiderSite over HTTP with the real engine', () => {
     expect(status).toBe(410);
     expect(body.error_message).toMatch(/127\.0\.0\.1|loopback|private|not allowed|refused/i);
     expect(body.error).toBe(body.error_message);
+    expect(body.error_code).toBe('blocked_url');
   });
 });
 
@@ -100,6 +101,7 @@ describe('spiderMaps over HTTP with the real engine', () => {
     const { status, body } = await results(server, id);
     expect(status).toBe(410);
     expect(body.error_message).toMatch(/SPIDERIQ_GOOGLE_PLACES_API_KEY/);
+    expect(body.error_code).toBe('provider_rejected');
   });
 
   it('completes against the Nominatim and Overpass fakes without a key', async () => {
