@@ -89,7 +89,7 @@ async function runSite(site: RealSite): Promise<SiteOutcome> {
     const bare = host.replace(/^www\./, '');
     const hosts = [bare, `www.${bare}`];
     const repoName = site.repo.split('/')[1]!;
-    const projectPrefix = host.endsWith('.github.io') && repoName.toLowerCase() !== host ? repoName : null;
+    const projectPrefix = site.base_path ?? (host.endsWith('.github.io') && repoName.toLowerCase() !== host ? repoName : null);
     const served = await serveStaticSite(root, host, projectPrefix);
     const handler = createSiteHandler({
       version: '0.0.0-quality',

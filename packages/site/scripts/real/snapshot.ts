@@ -77,8 +77,13 @@ export function extractWebRoot(site: RealSite, dest: string, root: string = MIRR
   return written;
 }
 
-/** The hostname a site is published at: its CNAME file (web root, then repository root), else `host`, else `<owner>.github.io`. */
+/**
+ * The hostname a site is served under: the pin's `host` (set when the real one cannot be served over
+ * plain HTTP, e.g. an HSTS-preloaded `.app` name), else its CNAME file (web root, then repository root),
+ * else `<owner>.github.io`.
+ */
 export function publicHost(site: RealSite, root: string = MIRROR_ROOT): string {
+  if (site.host) return site.host.toLowerCase();
   const gitDir = mirrorGitDir(site.repo, root);
   const prefix = site.web_root.replace(/^\/+|\/+$/g, '');
   for (const path of [prefix ? `${prefix}/CNAME` : 'CNAME', 'CNAME']) {
@@ -94,5 +99,5 @@ export function publicHost(site: RealSite, root: string = MIRROR_ROOT): string {
       // no CNAME at that path
     }
   }
-  return (site.host ?? `${site.repo.split('/')[0]!}.github.io`).toLowerCase();
+  return `${site.repo.split('/')[0]!}.github.io`.toLowerCase();
 }
