@@ -33,8 +33,8 @@ export type CancelOutcome =
   | { outcome: 'not_found' };
 
 /**
- * The job store and its lease queue. SQLite implements it for the embedded server; a PostgreSQL
- * implementation fills the same contract for scale-out. Every method is atomic.
+ * The job store and its lease queue. `SqlJobStore` implements it once for SQLite (the embedded server)
+ * and PostgreSQL (scale-out), with migrations run at start-up. Every method is atomic.
  *
  * Queue rules: higher `priority` first, then first in, first out. A claim takes a lease; an expired lease
  * makes the job claimable again. A job runs at most `maxAttempts` times.
@@ -60,7 +60,8 @@ export interface JobStore {
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
 
-  createClient(client: ClientRecord): Promise<void>;
+  /** Inserts the client unless its id exists (false then): idempotent when processes bootstrap at once. */
+  createClient(client: ClientRecord): Promise<boolean>;
   getClient(id: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   setClientDisabled(id: string, disabled: boolean): Promise<boolean>;
