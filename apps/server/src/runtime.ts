@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
 import type { JobEventBus, JobStore } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
-import { TokenBucketLimiter } from './auth/rate-limit.js';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { ClientRateLimiter } from './auth/rate-limit.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { bootstrapClients } from './auth/credentials.js';
 
@@ -30,7 +32,7 @@ export interface Runtime {
   bus: JobEventBus;
   registry: HandlerRegistry;
   pool: WorkerPool;
-  limiter: TokenBucketLimiter;
+  limiter: ClientRateLimiter;
   /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
   credentials: CredentialCache;
   logRequests: boolean;
@@ -55,6 +57,26 @@ export async function openStore(config: ServerConfig): Promise<JobStore> {
   return new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
 }
 
+/**
+ * The per-client rate limiter on the store the config implies: Redis with `SPIDERIQ_REDIS_URL`, else the
+ * job store's PostgreSQL with `SPIDERIQ_DATABASE_URL` (one allowance per client for the whole cluster),
+ * else this process's memory (the embedded server). `close` ends the connections it opened.
+ */
+export function openRateLimiter(config: ServerConfig): { limiter: ClientRateLimiter; close(): Promise<void> } {
+  const { perMinute, burst } = config.rateLimit;
+  if (config.redisUrl) {
+    const client = new Redis(config.redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 1, lazyConnect: false });
+    client.on('error', () => undefined);
+    return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'redis', client, keyPrefix: config.redisPrefix }), close: async () => void client.disconnect() };
+  }
+  if (config.database) {
+    const pool = new pg.Pool({ connectionString: config.database.url, max: 4 });
+    pool.on('error', () => undefined);
+    return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'postgres', pool, schema: config.database.schema }), close: () => pool.end() };
+  }
+  return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'memory' }), close: async () => undefined };
+}
+
 /** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
   // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
@@ -70,6 +92,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
   if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
   for (const id of report.mismatched) log.warn({ clientId: id }, 'a bootstrap token names an existing client with other credentials; the stored ones are kept');
 
+  const rateLimit = openRateLimiter(config);
   const pool = new WorkerPool({
     store,
     bus,
@@ -94,7 +117,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     bus,
     registry,
     pool,
-    limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
+    limiter: rateLimit.limiter,
     credentials: new CredentialCache(config.authCacheMs),
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
     logRequests: log.isLevelEnabled('debug'),
@@ -103,7 +126,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
       shutdown.abort();
       await pool.stop(config.shutdownGraceMs);
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
-      await store.close();
+      await Promise.all([store.close(), rateLimit.close()]);
     },
   };
 }

@@ -72,6 +72,12 @@ const STEPS: Step[] = [
          AND j.seq = (SELECT MAX(k.seq) FROM jobs k WHERE k.dedup_key = j.dedup_key AND k.status NOT IN ('failed', 'cancelled'))`,
     ],
   },
+  {
+    // The API's rate-limit counters when PostgreSQL is the only shared service (rate-limiter-flexible's
+    // RateLimiterPostgres layout), created here so processes starting together do not race to create it.
+    name: '0004_rate_limits',
+    statements: () => ['CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)'],
+  },
 ];
 
 /** The store's migrations for Kysely's `Migrator`, with this dialect's column types. */
