@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { destination, pino } from 'pino';
 import type { Logger } from 'pino';
-import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
-import type { JobEventBus, JobStore } from '@spideriq/jobs';
+import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, S3ArtifactStorage, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
+import type { ArtifactStorage, JobEventBus, JobStore } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -28,7 +28,7 @@ export interface Runtime {
   version: string;
   logger: Logger;
   store: JobStore;
-  storage: LocalArtifactStorage;
+  storage: ArtifactStorage;
   bus: JobEventBus;
   registry: HandlerRegistry;
   pool: WorkerPool;
@@ -77,13 +77,31 @@ export function openRateLimiter(config: ServerConfig): { limiter: ClientRateLimi
   return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'memory' }), close: async () => undefined };
 }
 
+/**
+ * Where artifacts go: the S3 bucket with `SPIDERIQ_S3_BUCKET`, else files under the data folder. Either
+ * way the URL is permanent; `/artifacts/…` on every API process serves it (or the public bucket does).
+ */
+export function openStorage(config: ServerConfig): ArtifactStorage & { close?(): void } {
+  const publicBaseUrl = `${config.publicUrl}/artifacts`;
+  if (config.s3) {
+    const { bucket, endpoint, region, forcePathStyle, publicUrl } = config.s3;
+    return new S3ArtifactStorage({ bucket, endpoint, region, forcePathStyle, publicBaseUrl, bucketPublicUrl: publicUrl });
+  }
+  return new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl });
+}
+
 /** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
   // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
   const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } }, destination({ dest: 1, sync: false, minLength: 4096 }));
   const store = await openStore(config);
-  const storage = new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl: `${config.publicUrl}/artifacts` });
-  await storage.check();
+  const storage = openStorage(config);
+  try {
+    await storage.check();
+  } catch (error) {
+    await store.close();
+    throw new Error(`Cannot use the artifact storage${config.s3 ? ` (bucket ${config.s3.bucket})` : ''}: ${(error as Error).message}`, { cause: error });
+  }
   const bus = new LocalJobEventBus();
   const registry = new HandlerRegistry();
   const cleanup = registerEngines(registry, config, log);
@@ -127,6 +145,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
       await pool.stop(config.shutdownGraceMs);
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await Promise.all([store.close(), rateLimit.close()]);
+      storage.close?.();
     },
   };
 }

@@ -14,6 +14,8 @@ export type { PostgresStoreOptions } from './postgres/store.js';
 export type { SqliteStoreOptions } from './sqlite/store.js';
 export { LocalArtifactStorage } from './storage/local.js';
 export type { LocalStorageOptions } from './storage/local.js';
+export { S3ArtifactStorage } from './storage/s3.js';
+export type { S3StorageOptions } from './storage/s3.js';
 export { LocalJobEventBus } from './events.js';
 export type { JobEventBus, ClientJobEvent } from './events.js';
 export { canonicalJson, dedupKey, DEDUP_WINDOW_MS } from './dedup.js';
