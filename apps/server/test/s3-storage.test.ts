@@ -6,9 +6,9 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEngines } from '../src/engines.js';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { serveFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { serveFixtureSite } from '@spideriq/testkit';
 
 /**
  * Artifacts in an S3 bucket, against s3rver (a local S3-compatible server from npm) on 127.0.0.1. The

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobType } from '@spideriq/schema';
 import { DEDUP_WINDOW_MS } from '../dedup.js';
 import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
@@ -137,7 +137,7 @@ export class SqlJobStore implements JobStore {
     const nowIso = now.toISOString();
     const r = await this.db
       .updateTable('jobs')
-      .set({ status: 'completed', result: JSON.stringify(result), completed_at: nowIso, updated_at: nowIso, lease_token: null, lease_expires_ms: null, error_message: null })
+      .set({ status: 'completed', result: JSON.stringify(result), completed_at: nowIso, updated_at: nowIso, lease_token: null, lease_expires_ms: null, error_message: null, error_code: null })
       .where('id', '=', id)
       .where('lease_token', '=', leaseToken)
       .where('status', '=', 'processing')
@@ -145,7 +145,7 @@ export class SqlJobStore implements JobStore {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async fail(id: string, leaseToken: string, errorMessage: string, retryable: boolean, now: Date): Promise<FailOutcome> {
+  async fail(id: string, leaseToken: string, error: { message: string; code: JobErrorCode }, retryable: boolean, now: Date): Promise<FailOutcome> {
     await this.#ready;
     const nowIso = now.toISOString();
     return this.#dialect.transaction(this.db, async (trx): Promise<FailOutcome> => {
@@ -163,8 +163,8 @@ export class SqlJobStore implements JobStore {
         .updateTable('jobs')
         .set(
           requeue
-            ? { status: 'queued', lease_token: null, lease_expires_ms: null, worker_id: null, error_message: errorMessage, updated_at: nowIso, progress: null }
-            : { status: 'failed', lease_token: null, lease_expires_ms: null, error_message: errorMessage, completed_at: nowIso, updated_at: nowIso },
+            ? { status: 'queued', lease_token: null, lease_expires_ms: null, worker_id: null, error_message: error.message, error_code: error.code, updated_at: nowIso, progress: null }
+            : { status: 'failed', lease_token: null, lease_expires_ms: null, error_message: error.message, error_code: error.code, completed_at: nowIso, updated_at: nowIso },
         )
         .where('id', '=', id)
         .execute();
@@ -193,6 +193,7 @@ export class SqlJobStore implements JobStore {
           completed_at: nowIso,
           updated_at: nowIso,
           error_message: 'Job was cancelled by the client',
+          error_code: 'cancelled',
           result: null,
         })
         .where('id', '=', id)

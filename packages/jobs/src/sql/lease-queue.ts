@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobType } from '@spideriq/schema';
 import type { ClaimedJob } from '../records.js';
 import type { StoreDialect } from './dialect.js';
 import { toJob } from './rows.js';
@@ -34,6 +34,7 @@ export class LeaseQueue {
           lease_token: null,
           lease_expires_ms: null,
           error_message: sql<string>`COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')`,
+          error_code: sql<JobErrorCode>`CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END`,
         })
         .where('status', '=', 'processing')
         .where('lease_expires_ms', '<', nowMs)

@@ -2,11 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { ColumnTypes } from './dialect.js';
 
-/** A numbered migration, as SQL statements over the dialect's column types. */
-interface Step {
-  name: string;
-  statements(t: ColumnTypes): string[];
-}
+/** A numbered migration: SQL statements over the dialect's column types, or code where SQL cannot say it. */
+type Step = { name: string } & ({ statements(t: ColumnTypes): string[] } | { up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> });
 
 /**
  * The schema's history, oldest first. Never edit a step that has shipped: add the next one.
@@ -78,6 +75,19 @@ const STEPS: Step[] = [
     name: '0004_rate_limits',
     statements: () => ['CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)'],
   },
+  {
+    // `error_code` arrived before the migration history, as an add-if-missing at start-up: databases from
+    // then may already have it. SQLite has no ADD COLUMN IF NOT EXISTS, so ask the table.
+    name: '0005_error_code',
+    async up(db, t) {
+      if (t.uuid === 'uuid') {
+        await sql`ALTER TABLE jobs ADD COLUMN IF NOT EXISTS error_code TEXT`.execute(db);
+        return;
+      }
+      const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info('jobs')`.execute(db);
+      if (!rows.some((column) => column.name === 'error_code')) await sql`ALTER TABLE jobs ADD COLUMN error_code TEXT`.execute(db);
+    },
+  },
 ];
 
 /** The store's migrations for Kysely's `Migrator`, with this dialect's column types. */
@@ -88,6 +98,7 @@ export function storeMigrations(types: ColumnTypes): MigrationProvider {
       for (const step of STEPS) {
         migrations[step.name] = {
           async up(db: Kysely<unknown>) {
+            if ('up' in step) return step.up(db, types);
             for (const statement of step.statements(types)) await sql.raw(statement).execute(db);
           },
         };

@@ -34,6 +34,7 @@ export function toJob(row: JobRow): JobRecord {
     },
     resultJson: row.result,
     errorMessage: row.error_message,
+    errorCode: row.error_code ?? null,
     progress: row.progress === null ? null : (json(row.progress) as StoredProgress),
   };
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { JobStatus, JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobStatus, JobType } from '@spideriq/schema';
 
 /**
  * A timestamp column: ISO 8601 text in SQLite, `timestamptz` in PostgreSQL (read back as a `Date`).
@@ -31,6 +31,7 @@ export interface JobsTable {
   /** Kept as text on both: the results route splices it into the answer without re-serialising. */
   result: string | null;
   error_message: string | null;
+  error_code: JobErrorCode | null;
   progress: Json | null;
 }
 
