@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { destination, pino } from 'pino';
 import type { Logger } from 'pino';
 import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, S3ArtifactStorage, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
-import type { ArtifactStorage, JobEventBus, JobStore } from '@spideriq/jobs';
+import type { ArtifactStorage, JobEventBus, JobStore, LeaseQueueStore } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -43,7 +43,7 @@ export interface Runtime {
 }
 
 /** The job store the config names: PostgreSQL when `SPIDERIQ_DATABASE_URL` is set, else SQLite in the data folder. */
-export async function openStore(config: ServerConfig): Promise<JobStore> {
+export async function openStore(config: ServerConfig): Promise<LeaseQueueStore> {
   if (config.database) {
     const store = new PostgresJobStore({ connectionString: config.database.url, schema: config.database.schema, maxAttempts: config.maxAttempts });
     try {

@@ -3,7 +3,7 @@ export type { JobErrorCode } from './errors.js';
 export type { ArtifactStorage, StoredArtifact } from './storage.js';
 export type { JobContext, JobHandler, JobLogger, JobProgress } from './handler.js';
 export type { JobRecord, ClaimedJob, ClientRecord, StoredProgress, StoreStats, QueueCounts } from './records.js';
-export type { JobStore, NewJob, JobListFilter, FailOutcome, CancelOutcome } from './store.js';
+export type { JobStore, LeaseQueueStore, NewJob, JobListFilter, FailOutcome, CancelOutcome, ClaimJobOutcome, RunnableJob } from './store.js';
 export { SqlJobStore } from './sql/job-store.js';
 export { StoreMigrationError } from './sql/migrate.js';
 export { MIGRATION_NAMES } from './sql/migrations.js';

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATION_NAMES, PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
-import type { ClientRecord, JobStore, SqlJobStore } from '../src/index.js';
+import type { ClientRecord, LeaseQueueStore, SqlJobStore } from '../src/index.js';
 import { postgresSchema } from './fixtures/legacy-postgres-schema.js';
 import { SQLITE_SCHEMA } from './fixtures/legacy-sqlite-schema.js';
 
@@ -102,7 +102,7 @@ async function inProcesses<R>(backend: Backend, location: string, action: 'boots
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 describe.each(backends)('%s job store', (_name, backend) => {
-let store: JobStore;
+let store: LeaseQueueStore;
 let location: string;
 
 const submit = (priority = 0, payload: object = { url: `https://x.test/${randomUUID()}` }, clientId = 'cli_a', now = t0) =>
@@ -197,6 +197,27 @@ describe('queue and store contract', () => {
     expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'cancelled', wasProcessing: false });
     expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'terminal' });
     expect(await store.getJob(running.job.id)).toMatchObject({ status: 'cancelled', errorCode: 'cancelled' });
+  });
+
+  it('takes a named job for a run, as a queue engine does, and lists the runnable ones', async () => {
+    const { job } = await submit();
+    const take = async (now: Date) => {
+      const taken = await store.claimJob(job.id, 'w', 1000, now);
+      if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
+      return taken.claimed;
+    };
+    expect(await store.listRunnable(t0, 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 0 }]);
+    const first = await take(t0);
+    expect(await store.listRunnable(at(500), 10)).toEqual([]);
+    expect(await store.listRunnable(at(1001), 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 0 }]);
+    const second = await take(at(1001));
+    expect(second.job).toMatchObject({ attempts: 2, status: 'processing' });
+    expect(await store.complete(job.id, first.leaseToken, {}, at(1002))).toBe(false);
+    await take(at(3000));
+    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toMatchObject({ outcome: 'exhausted', job: { status: 'failed', errorCode: 'interrupted' } });
+    expect((await store.getJob(job.id))!.errorMessage).toMatch(/interrupted 3 times/);
+    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toEqual({ outcome: 'gone' });
+    expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
   });
 
   it('releases leases on shutdown without spending an attempt', async () => {

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { JobErrorCode, JobType } from '@spideriq/schema';
 import { DEDUP_WINDOW_MS } from '../dedup.js';
-import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
+import type { CancelOutcome, ClaimJobOutcome, FailOutcome, JobListFilter, LeaseQueueStore, NewJob, RunnableJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import type { StoreDialect } from './dialect.js';
-import { LeaseQueue } from './lease-queue.js';
+import { LeaseQueue, interrupted, takeLease } from './lease-queue.js';
 import { toClient, toJob } from './rows.js';
 import type { JobRow } from './rows.js';
 import type { StoreTables } from './tables.js';
@@ -17,7 +18,7 @@ const time = (value: string | Date): number => (typeof value === 'string' ? Date
  * differs. Every state change is one statement or one transaction, so a `kill -9` at any point leaves a
  * consistent queue. Every method waits for the migrations (`ready`).
  */
-export class SqlJobStore implements JobStore {
+export class SqlJobStore implements LeaseQueueStore {
   /** The query layer, for subclasses' fast paths. */
   protected readonly db: Kysely<StoreTables>;
   readonly #dialect: StoreDialect;
@@ -108,6 +109,47 @@ export class SqlJobStore implements JobStore {
   async claim(workerId: string, types: readonly JobType[], leaseMs: number, now: Date): Promise<ClaimedJob | null> {
     await this.#ready;
     return this.#queue.claim(this.db, workerId, types, leaseMs, now);
+  }
+
+  async claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome> {
+    await this.#ready;
+    const leaseToken = randomUUID();
+    // The common case in one statement; the transaction below only sorts out the rest.
+    const fast = await this.db
+      .updateTable('jobs')
+      .set(takeLease(workerId, leaseToken, leaseMs, now))
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'processing'])
+      .where('attempts', '<', this.#maxAttempts)
+      .returningAll()
+      .executeTakeFirst();
+    if (fast) return { outcome: 'claimed', claimed: { job: toJob(fast), leaseToken } };
+    return this.#dialect.transaction(this.db, async (trx): Promise<ClaimJobOutcome> => {
+      const row = await trx
+        .selectFrom('jobs')
+        .select(['status', 'attempts'])
+        .where('id', '=', id)
+        .$if(this.#dialect.rowLocks, (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (!row || (row.status !== 'queued' && row.status !== 'processing')) return { outcome: 'gone' };
+      if (row.attempts >= this.#maxAttempts) {
+        const failed = await trx.updateTable('jobs').set(interrupted(now)).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        return { outcome: 'exhausted', job: toJob(failed) };
+      }
+      const claimed = await trx.updateTable('jobs').set(takeLease(workerId, leaseToken, leaseMs, now)).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      return { outcome: 'claimed', claimed: { job: toJob(claimed), leaseToken } };
+    });
+  }
+
+  async listRunnable(now: Date, limit: number): Promise<RunnableJob[]> {
+    await this.#ready;
+    return this.db
+      .selectFrom('jobs')
+      .select(['id', 'type', 'priority'])
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'processing'), eb('lease_expires_ms', '<', now.getTime())])]))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
   }
 
   async heartbeat(id: string, leaseToken: string, leaseMs: number, now: Date): Promise<boolean> {

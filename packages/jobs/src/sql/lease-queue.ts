@@ -7,6 +7,29 @@ import type { StoreDialect } from './dialect.js';
 import { toJob } from './rows.js';
 import type { StoreTables } from './tables.js';
 
+/** The columns a new lease sets (a claim by type or of a named job). */
+export const takeLease = (workerId: string, leaseToken: string, leaseMs: number, now: Date) => ({
+  status: 'processing' as const,
+  worker_id: workerId,
+  lease_token: leaseToken,
+  lease_expires_ms: now.getTime() + leaseMs,
+  attempts: sql<number>`attempts + 1`,
+  started_at: sql<string>`COALESCE(started_at, ${now.toISOString()})`,
+  updated_at: now.toISOString(),
+  progress: null,
+});
+
+/** The columns that end a job whose runs were interrupted on every allowed attempt. */
+export const interrupted = (now: Date) => ({
+  status: 'failed' as const,
+  completed_at: now.toISOString(),
+  updated_at: now.toISOString(),
+  lease_token: null,
+  lease_expires_ms: null,
+  error_message: sql<string>`COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')`,
+  error_code: sql<JobErrorCode>`CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END`,
+});
+
 /**
  * The lease queue over the jobs table: the embedded (SQLite) queue, and PostgreSQL's until an external
  * queue engine claims for it. Claim, heartbeat and release live here and nowhere else, so a store whose
@@ -22,20 +45,11 @@ export class LeaseQueue {
   claim(db: Kysely<StoreTables>, workerId: string, types: readonly JobType[], leaseMs: number, now: Date): Promise<ClaimedJob | null> {
     if (types.length === 0) return Promise.resolve(null);
     const nowMs = now.getTime();
-    const nowIso = now.toISOString();
     return this.dialect.transaction(db, async (trx) => {
       // A lease that expired on its last allowed attempt ends the job: it crashed its worker too often.
       await trx
         .updateTable('jobs')
-        .set({
-          status: 'failed',
-          completed_at: nowIso,
-          updated_at: nowIso,
-          lease_token: null,
-          lease_expires_ms: null,
-          error_message: sql<string>`COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')`,
-          error_code: sql<JobErrorCode>`CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END`,
-        })
+        .set(interrupted(now))
         .where('status', '=', 'processing')
         .where('lease_expires_ms', '<', nowMs)
         .where('attempts', '>=', this.maxAttempts)
@@ -55,16 +69,7 @@ export class LeaseQueue {
       const leaseToken = randomUUID();
       const row = await trx
         .updateTable('jobs')
-        .set({
-          status: 'processing',
-          worker_id: workerId,
-          lease_token: leaseToken,
-          lease_expires_ms: nowMs + leaseMs,
-          attempts: sql<number>`attempts + 1`,
-          started_at: sql<string>`COALESCE(started_at, ${nowIso})`,
-          updated_at: nowIso,
-          progress: null,
-        })
+        .set(takeLease(workerId, leaseToken, leaseMs, now))
         .where('id', '=', picked.id)
         .returningAll()
         .executeTakeFirstOrThrow();
