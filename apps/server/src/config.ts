@@ -18,6 +18,13 @@ const EnvSchema = z.object({
   SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
   SPIDERIQ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
+  SPIDERIQ_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  SPIDERIQ_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('spideriq:'),
+  SPIDERIQ_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  SPIDERIQ_S3_ENDPOINT: url.optional(),
+  SPIDERIQ_S3_REGION: z.string().min(1).default('us-east-1'),
+  SPIDERIQ_S3_FORCE_PATH_STYLE: bool.default(false),
+  SPIDERIQ_S3_PUBLIC_URL: url.optional(),
   SPIDERIQ_PUBLIC_URL: url.optional(),
   SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
@@ -50,6 +57,15 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for the job store instead of SQLite (scale-out), and the schema its tables live in. */
   database: { url: string; schema: string } | null;
+  /** Redis (`redis://host:port/db`) for what every process shares fast: rate-limit counters (and the queue). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes, so several deployments (or tests) share one Redis. */
+  redisPrefix: string;
+  /**
+   * Artifacts in an S3-compatible bucket instead of the data folder (credentials: the AWS SDK's default
+   * chain). `publicUrl` is a public bucket's base; without it the API serves the objects at `/artifacts/`.
+   */
+  s3: { bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean; publicUrl: string | undefined } | null;
   /** Public base URL (artifact links); defaults to the server's own address. */
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
@@ -100,6 +116,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
     database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
+    redisUrl: e.SPIDERIQ_REDIS_URL ?? null,
+    redisPrefix: e.SPIDERIQ_REDIS_PREFIX,
+    s3: e.SPIDERIQ_S3_BUCKET
+      ? {
+          bucket: e.SPIDERIQ_S3_BUCKET,
+          endpoint: e.SPIDERIQ_S3_ENDPOINT,
+          region: e.SPIDERIQ_S3_REGION,
+          forcePathStyle: e.SPIDERIQ_S3_FORCE_PATH_STYLE,
+          publicUrl: e.SPIDERIQ_S3_PUBLIC_URL?.replace(/\/+$/, ''),
+        }
+      : null,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },
