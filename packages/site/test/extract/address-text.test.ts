@@ -101,6 +101,12 @@ describe('countryFromAddress', () => {
     ['MG Road, Bengaluru, Karnataka 560001', 'IN'],
     ['〒150-0002 東京都渋谷区渋谷2-21-1', 'JP'],
     ['вул. Хрещатик, 22, Київ, 01001', 'UA'],
+    ['4 rue du lycée, 53000 Laval', 'FR'],
+    ['Via Roma 12, 20121 Milano', 'IT'],
+    ['Calle Mayor 5, 28013 Madrid', 'ES'],
+    ['Musterweg 12, 47051 Duisburg', 'DE'],
+    ['Keizersgracht 123, 1015 CJ Amsterdam', 'NL'],
+    ['ul. Długa 5, 00-950 Warszawa', 'PL'],
     ['10117 Berlin', null],
   ])('%s → %s', (address, want) => {
     expect(countryFromAddress(address)).toBe(want);
