@@ -409,15 +409,15 @@ export function countryFromAddress(address: string): string | null {
 
 /**
  * Postcode-first countries share postcode shapes ("69002" is French, German, Italian or Spanish),
- * so the street words tell them apart: "rue" with five digits is France, "via" Italy, "calle"
+ * so the street words tell them apart: "rue" with a postcode and a town is France, "via" Italy, "calle"
  * Spain, "-straße" Germany; "1015 CJ" is Dutch and "00-950" Polish on their own.
  */
 const STREET_LANGUAGE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}\p{N}])\d{4} ?[A-Z]{2}(?![\p{L}\p{N}])/u, 'NL'],
   [/(?<![\p{N}-])\d{2}-\d{3}(?![\p{N}])/u, 'PL'],
   [/(?<![\p{N}-])\d{4}-\d{3}(?![\p{N}])/u, 'PT'],
-  [/(?<![\p{L}])(?:rue|avenue|boulevard|chemin|allée|impasse|quai|place|route)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{2} ?\d{3}(?![\p{N}])/iu, 'FR'],
-  [/(?<![\p{L}])(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}(?![\p{N}])/iu, 'IT'],
-  [/(?<![\p{L}])(?:calle|c\/|avenida|avda|plaza|paseo|carrer|camino|carretera|ronda|rambla)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}(?![\p{N}])/iu, 'ES'],
-  [/(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s*\d[\s\S]*(?<![\p{N}])\d{5}(?![\p{N}])/iu, 'DE'],
+  [/(?<![\p{L}])(?:rue|avenue|boulevard|chemin|allée|impasse|quai|place|route)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{2} ?\d{3}\s+\p{Lu}/iu, 'FR'],
+  [/(?<![\p{L}])(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'IT'],
+  [/(?<![\p{L}])(?:calle|c\/|avenida|avda|plaza|paseo|carrer|camino|carretera|ronda|rambla)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'ES'],
+  [/(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s*\d[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'DE'],
 ];
