@@ -2,11 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { loadConfig } from '../../src/config.js';
-import { createApp } from '../../src/app.js';
-import { createRuntime } from '../../src/runtime.js';
-import type { RegisterEngines, Runtime } from '../../src/runtime.js';
-import { generateToken } from '../../src/auth/credentials.js';
+import { createApp, createRuntime, generateToken, loadConfig } from '@spideriq/server';
+import type { RegisterEngines, Runtime } from '@spideriq/server';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 

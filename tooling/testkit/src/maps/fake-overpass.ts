@@ -1,6 +1,6 @@
-import type { OverpassElement } from '../../src/osm/element.js';
+import type { OverpassElement } from '@spideriq/maps';
 import { OSM_POIS, type FakeOsmPoi } from './fixtures/osm.js';
-import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './http.js';
+import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './fake-server.js';
 
 /** Options of the fake Overpass API. */
 export interface FakeOverpassOptions {

@@ -1,6 +1,6 @@
-import type { GooglePlace } from '../../src/google/place.js';
+import type { GooglePlace } from '@spideriq/maps';
 import { BOSTON_RESTAURANTS, FIORELLA_DETAILS } from './fixtures/google-places.js';
-import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './http.js';
+import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './fake-server.js';
 
 /** Options of the fake Places API (New). */
 export interface FakeGooglePlacesOptions {

@@ -2,7 +2,7 @@ import { JobError } from '@spideriq/jobs';
 import type { JobHandler } from '@spideriq/jobs';
 import { MapsDataSchema, SiteDataSchema, SpiderMapsPayloadSchema, SpiderSitePayloadSchema, SOCIAL_PLATFORMS, mapsQueryText } from '@spideriq/schema';
 import type { MapsData, SiteData, SpiderMapsPayload, SpiderSitePayload } from '@spideriq/schema';
-import type { RegisterEngines } from '../../src/runtime.js';
+import type { RegisterEngines } from '@spideriq/server';
 
 /** Every run a test handler starts, in order (priority and re-run tests read it). */
 export const runLog: string[] = [];

@@ -3,8 +3,7 @@
  * completion it commits to `COMPLETIONS_LOG`, so the test can count completions across processes.
  */
 import { appendFileSync } from 'node:fs';
-import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/server.js';
+import { loadConfig, startServer } from '@spideriq/server';
 import { registerTestEngines } from './test-engines.js';
 
 const server = await startServer(loadConfig(process.env), registerTestEngines);

@@ -1,6 +1,6 @@
-import type { NominatimPlace } from '../../src/osm/nominatim.js';
+import type { NominatimPlace } from '@spideriq/maps';
 import { NOMINATIM_PLACES } from './fixtures/osm.js';
-import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './http.js';
+import { startFakeServer, type FakeReply, type RecordedRequest, type RunningFake } from './fake-server.js';
 
 /** Options of the fake Nominatim. */
 export interface FakeNominatimOptions {
