@@ -75,7 +75,7 @@ describe('SPA rendering', () => {
         }
       }, 150);
     </script></body></html>`;
-    server = await startServer(
+    server = await startLocalServer(
       staticSite({
         '/': { body: late },
         '/api/contact.json': { type: 'application/json', body: JSON.stringify({ email: 'late@spa.test', phone: '+49 30 2345 6789' }) },
