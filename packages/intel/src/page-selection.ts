@@ -67,8 +67,15 @@ export function selectPages(
     const overhead = tokenCount(frame({ ...page, text: '' }));
     const left = budget - used - overhead;
     if (left >= minTokens) {
-      const text = truncateToTokens(page.text, left);
-      const tokens = tokenCount(frame({ ...page, text }));
+      // Tokens at the cut can merge with the frame's: shrink until the framed page really fits.
+      let allowed = left;
+      let text = truncateToTokens(page.text, allowed);
+      let tokens = tokenCount(frame({ ...page, text }));
+      while (used + tokens > budget && allowed > 0) {
+        allowed -= used + tokens - budget;
+        text = truncateToTokens(page.text, allowed);
+        tokens = tokenCount(frame({ ...page, text }));
+      }
       chosen.push({ url: page.url, title: page.title, text, tokens, truncated: true });
       used += tokens;
     }
