@@ -42,8 +42,10 @@ function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | '
     // icons and a "Website by" line.
     if (name === 'footer' || name === 'header' || name === 'nav') break;
     if (depth < 4) {
+      // The credit words must come before the link: "Instagram · Site built by <a>Agency</a>" keeps the Instagram link.
       const text = cur.text();
-      if (text.length <= SMALL_BLOCK && CREDIT.test(text)) return 'credit';
+      const at = text.indexOf($(el).text());
+      if (text.length <= SMALL_BLOCK && CREDIT.test(at > 0 ? text.slice(0, at) : at === 0 ? '' : text)) return 'credit';
     }
   }
   return null;
@@ -111,7 +113,7 @@ function commonRun(a: string, b: string): number {
 
 /** Whether a handle names the site: "acmeplumbing" for acme-plumbing.co.uk, "trattoriadamario" for "Trattoria da Mario". */
 export function handleMatchesBrand(handle: string, brands: readonly string[]): boolean {
-  const h = handle.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const h = handle.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
   if (h.length < 3) return false;
   return brands.some((b) => {
     if (b.includes(h) || h.includes(b)) return true;
