@@ -1,13 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { JobResultsSchema } from '@spideriq/schema';
 import { registerEngines } from '../src/engines.js';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { reply, startFakeModel } from '../../../packages/intel/test/support/fake-model.ts';
-import type { FakeModelOptions } from '../../../packages/intel/test/support/fake-model.ts';
-import { serveSite } from '../../../packages/intel/test/support/fixture-site.ts';
-import { TECHSTART_PAGES } from '../../../packages/intel/test/fixtures/techstart-site.ts';
-import { TECHSTART_ANSWERS, featureOf, techstartScript } from '../../../packages/intel/test/support/techstart-answers.ts';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { reply, startFakeModel } from '@spideriq/testkit';
+import type { FakeModelOptions } from '@spideriq/testkit';
+import { TECHSTART_ANSWERS, featureOf, serveTechstart, techstartScript } from '@spideriq/testkit';
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -15,7 +13,7 @@ afterAll(async () => {
 });
 
 async function setup(model: FakeModelOptions | null, extraEnv: Record<string, string> = {}) {
-  const site = await serveSite(TECHSTART_PAGES);
+  const site = await serveTechstart();
   closers.push(site.close);
   const fake = await startFakeModel(model ?? { script: () => reply.error(500) });
   closers.push(fake.close);

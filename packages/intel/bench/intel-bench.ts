@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { createAnalyser, createOpenAiCompatibleClient, DEFAULT_PROMPT_BUDGET } from '../src/index.js';
 import type { AnalysisInput, FeatureTrace, ModelClient, PageInput } from '../src/index.js';
-import { startFakeModel } from '../test/support/fake-model.js';
-import { techstartScript } from '../test/support/techstart-answers.js';
+import { startFakeModel } from '@spideriq/testkit';
+import { techstartScript } from '@spideriq/testkit';
 import { techstartPages } from '../test/support/pages.js';
 import { TEAM_PAGES } from '../test/fixtures/team-pages.js';
 

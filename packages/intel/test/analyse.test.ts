@@ -3,9 +3,9 @@ import { SiteDataSchema } from '@spideriq/schema';
 import type { SpiderSitePayload } from '@spideriq/schema';
 import { createAnalyser } from '../src/index.js';
 import type { AnalysisInput, IntelSettings, RequestedFeatures } from '../src/index.js';
-import { messagesOf, reply, startFakeModel } from './support/fake-model.js';
-import type { FakeModel, FakeModelOptions } from './support/fake-model.js';
-import { TECHSTART_ANSWERS, featureOf, techstartScript } from './support/techstart-answers.js';
+import { messagesOf, reply, startFakeModel } from '@spideriq/testkit';
+import type { FakeModel, FakeModelOptions } from '@spideriq/testkit';
+import { TECHSTART_ANSWERS, featureOf, techstartScript } from '@spideriq/testkit';
 import { techstartPages } from './support/pages.js';
 
 const fakes: FakeModel[] = [];

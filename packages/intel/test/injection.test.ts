@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalyser } from '../src/index.js';
-import { messagesOf, reply, startFakeModel } from './support/fake-model.js';
-import type { FakeModel } from './support/fake-model.js';
-import { featureOf, techstartScript } from './support/techstart-answers.js';
+import { messagesOf, reply, startFakeModel } from '@spideriq/testkit';
+import type { FakeModel } from '@spideriq/testkit';
+import { featureOf, techstartScript } from '@spideriq/testkit';
 import { techstartPages } from './support/pages.js';
 
 const fakes: FakeModel[] = [];

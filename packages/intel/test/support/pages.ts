@@ -1,5 +1,5 @@
 import type { PageInput } from '../../src/index.js';
-import { TECHSTART_PAGES } from '../fixtures/techstart-site.js';
+import { TECHSTART_PAGES } from '@spideriq/testkit';
 
 /** The TechStart fixture as crawled pages, without a crawl. */
 export function techstartPages(base = 'https://techstart.example/'): PageInput[] {

@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readBody, startLocalServer } from '../local-server.js';
 
 /** A chat-completions request as the fake received it. */
 export interface FakeRequest {
@@ -22,7 +21,7 @@ export interface FakeRequest {
 }
 
 /** What the fake sends back. */
-export type FakeReply =
+export type FakeModelReply =
   | { kind: 'answer'; value: unknown; usage?: { prompt_tokens: number; completion_tokens: number } }
   | { kind: 'raw'; text: string; usage?: { prompt_tokens: number; completion_tokens: number } }
   | { kind: 'error'; status: number; body?: unknown; headers?: Record<string, string> }
@@ -31,12 +30,12 @@ export type FakeReply =
 /** Builders for scripted replies. */
 export const reply = {
   /** A valid-looking answer in whatever form the request asked for (content, or a forced tool call). */
-  answer: (value: unknown, usage?: { prompt_tokens: number; completion_tokens: number }): FakeReply => ({ kind: 'answer', value, ...(usage ? { usage } : {}) }),
+  answer: (value: unknown, usage?: { prompt_tokens: number; completion_tokens: number }): FakeModelReply => ({ kind: 'answer', value, ...(usage ? { usage } : {}) }),
   /** Exactly this text as the message content (or tool arguments), e.g. malformed JSON. */
-  raw: (text: string): FakeReply => ({ kind: 'raw', text }),
-  error: (status: number, body?: unknown, headers?: Record<string, string>): FakeReply => ({ kind: 'error', status, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) }),
+  raw: (text: string): FakeModelReply => ({ kind: 'raw', text }),
+  error: (status: number, body?: unknown, headers?: Record<string, string>): FakeModelReply => ({ kind: 'error', status, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) }),
   /** Never answers (until the client gives up). */
-  hang: (): FakeReply => ({ kind: 'hang' }),
+  hang: (): FakeModelReply => ({ kind: 'hang' }),
 };
 
 /** Options of the fake endpoint. */
@@ -50,7 +49,7 @@ export interface FakeModelOptions {
   /** Refuse `tools` with a 400 as well. */
   rejectTools?: boolean;
   /** Decides the reply to each (valid) request. */
-  script: (request: FakeRequest, index: number) => FakeReply | Promise<FakeReply>;
+  script: (request: FakeRequest, index: number) => FakeModelReply | Promise<FakeModelReply>;
 }
 
 /** A running fake. */
@@ -116,80 +115,59 @@ export async function startFakeModel(options: FakeModelOptions): Promise<FakeMod
   const requests: FakeRequest[] = [];
   const violations: string[] = [];
   const reported = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, replies: 0 };
-  const hanging = new Set<() => void>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-          res.writeHead(status, { 'content-type': 'application/json', ...headers });
-          res.end(JSON.stringify(payload));
-        };
-        if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
-        let body: FakeRequest['body'];
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FakeRequest['body'];
-        } catch {
-          violations.push('request body is not JSON');
-          return send(400, { error: { message: 'invalid JSON body' } });
-        }
-        const mode: FakeRequest['mode'] = body.response_format?.type === 'json_schema' ? 'json_schema' : body.tools?.length ? 'tool' : body.response_format?.type === 'json_object' ? 'json_object' : 'text';
-        const schema = schemaOf(body);
-        const request: FakeRequest = { headers: req.headers, body, mode, schemaKeys: Object.keys((schema?.properties as object | undefined) ?? {}) };
-        const index = requests.push(request) - 1;
-        if (options.rejectJsonSchema && mode === 'json_schema') {
-          return send(400, { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error' } });
-        }
-        if (options.rejectTools && mode === 'tool') return send(400, { error: { message: 'tools are not supported by this model', type: 'invalid_request_error' } });
-        for (const problem of check(request, options)) violations.push(`request ${index}: ${problem}`);
-        if (options.models && !options.models.includes(body.model ?? '')) return send(404, { error: { message: `The model '${body.model}' does not exist` } });
-        const scripted = await options.script(request, index);
-        if (scripted.kind === 'hang') {
-          await new Promise<void>((resolve) => {
-            hanging.add(resolve);
-            req.socket.once('close', () => resolve());
-          });
-          if (!res.writableEnded) res.destroy();
-          return;
-        }
-        if (scripted.kind === 'error') return send(scripted.status, scripted.body ?? { error: { message: `scripted ${scripted.status}` } }, scripted.headers);
-        const text = scripted.kind === 'raw' ? scripted.text : JSON.stringify(scripted.value);
-        const usage = scripted.usage ?? { prompt_tokens: 100 + index, completion_tokens: Math.ceil(text.length / 4) };
-        const total = usage.prompt_tokens + usage.completion_tokens;
-        reported.prompt_tokens += usage.prompt_tokens;
-        reported.completion_tokens += usage.completion_tokens;
-        reported.total_tokens += total;
-        reported.replies += 1;
-        const message =
-          mode === 'tool'
-            ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${index}`, type: 'function', function: { name: body.tools![0]!.function.name, arguments: text } }] }
-            : { role: 'assistant', content: text };
-        send(200, {
-          id: `chatcmpl-${index}`,
-          object: 'chat.completion',
-          created: Math.floor(Date.now() / 1000),
-          model: body.model,
-          choices: [{ index: 0, message, finish_reason: mode === 'tool' ? 'tool_calls' : 'stop' }],
-          usage: { ...usage, total_tokens: total },
-        });
-      })();
+  const server = await startLocalServer(async (req, res) => {
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const raw = await readBody(req);
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
+    let body: FakeRequest['body'];
+    try {
+      body = JSON.parse(raw) as FakeRequest['body'];
+    } catch {
+      violations.push('request body is not JSON');
+      return send(400, { error: { message: 'invalid JSON body' } });
+    }
+    const mode: FakeRequest['mode'] =
+      body.response_format?.type === 'json_schema' ? 'json_schema' : body.tools?.length ? 'tool' : body.response_format?.type === 'json_object' ? 'json_object' : 'text';
+    const schema = schemaOf(body);
+    const request: FakeRequest = { headers: req.headers, body, mode, schemaKeys: Object.keys((schema?.properties as object | undefined) ?? {}) };
+    const index = requests.push(request) - 1;
+    if (options.rejectJsonSchema && mode === 'json_schema') {
+      return send(400, { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error' } });
+    }
+    if (options.rejectTools && mode === 'tool') return send(400, { error: { message: 'tools are not supported by this model', type: 'invalid_request_error' } });
+    for (const problem of check(request, options)) violations.push(`request ${index}: ${problem}`);
+    if (options.models && !options.models.includes(body.model ?? '')) return send(404, { error: { message: `The model '${body.model}' does not exist` } });
+    const scripted = await options.script(request, index);
+    if (scripted.kind === 'hang') {
+      // Holds the request until the client gives up (or the fake closes, which drops the connection).
+      await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+      return;
+    }
+    if (scripted.kind === 'error') return send(scripted.status, scripted.body ?? { error: { message: `scripted ${scripted.status}` } }, scripted.headers);
+    const text = scripted.kind === 'raw' ? scripted.text : JSON.stringify(scripted.value);
+    const usage = scripted.usage ?? { prompt_tokens: 100 + index, completion_tokens: Math.ceil(text.length / 4) };
+    const total = usage.prompt_tokens + usage.completion_tokens;
+    reported.prompt_tokens += usage.prompt_tokens;
+    reported.completion_tokens += usage.completion_tokens;
+    reported.total_tokens += total;
+    reported.replies += 1;
+    const message =
+      mode === 'tool'
+        ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${index}`, type: 'function', function: { name: body.tools![0]!.function.name, arguments: text } }] }
+        : { role: 'assistant', content: text };
+    send(200, {
+      id: `chatcmpl-${index}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, message, finish_reason: mode === 'tool' ? 'tool_calls' : 'stop' }],
+      usage: { ...usage, total_tokens: total },
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    requests,
-    violations,
-    reported,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const release of hanging) release();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: `${server.origin}/v1`, requests, violations, reported, close: server.close };
 }
 
 /** The system and user message texts of a request, for prompt assertions. */

@@ -1,5 +1,5 @@
-import type { FakeReply, FakeRequest } from './fake-model.js';
-import { reply } from './fake-model.js';
+import type { FakeModelReply, FakeRequest } from './fake-openai.js';
+import { reply } from './fake-openai.js';
 
 /** Answers a well-behaved model would give about the TechStart fixture, per feature. */
 export const TECHSTART_ANSWERS = {
@@ -48,7 +48,7 @@ export function featureOf(request: FakeRequest): keyof typeof TECHSTART_ANSWERS 
 }
 
 /** A script answering every built-in feature correctly; `custom` requests get `custom`. */
-export function techstartScript(custom: unknown = { verdict: 'good fit' }): (request: FakeRequest) => FakeReply {
+export function techstartScript(custom: unknown = { verdict: 'good fit' }): (request: FakeRequest) => FakeModelReply {
   return (request) => {
     const feature = featureOf(request);
     return reply.answer(feature === 'custom' ? custom : TECHSTART_ANSWERS[feature]);
