@@ -20,7 +20,38 @@ export interface ParsedPage {
   $: CheerioAPI;
 }
 
-const BLOCKS = 'p,div,section,article,li,h1,h2,h3,h4,h5,h6,tr,br,header,footer,figcaption,dd,dt,address,blockquote';
+const BLOCKS = new Set('p,div,section,article,li,ul,ol,h1,h2,h3,h4,h5,h6,tr,td,th,br,header,footer,nav,main,aside,figure,figcaption,dd,dt,address,blockquote,table'.split(','));
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head']);
+
+/** The slice of domhandler's node shape the text walk reads. */
+export interface DomNode {
+  type: string;
+  data?: string;
+  name?: string;
+  children?: DomNode[];
+}
+
+/** Visible text with a line break around every block element, read in one walk without changing the document. */
+export function visibleText(root: DomNode): string {
+  const parts: string[] = [];
+  const walk = (node: DomNode): void => {
+    if (node.type === 'text') parts.push(node.data ?? '');
+    else if (node.type === 'tag' || node.type === 'root' || node.type === 'script' || node.type === 'style') {
+      if (node.name && HIDDEN.has(node.name)) return;
+      const block = node.name !== undefined && BLOCKS.has(node.name);
+      if (block) parts.push('\n');
+      node.children?.forEach(walk);
+      if (block) parts.push('\n');
+    }
+  };
+  walk(root);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
 
 /** Parses a crawled page's HTML (cheerio) into its visible text, its links and a queryable document. */
 export function parsePage(page: PageInput): ParsedPage {
@@ -35,15 +66,6 @@ export function parsePage(page: PageInput): ParsedPage {
     }
   });
   const title = (page.title ?? $('title').first().text()).replace(/\s+/g, ' ').trim();
-  const body = load(page.html);
-  body('script,style,noscript,template,svg,iframe,head').remove();
-  body(BLOCKS).each((_, el) => {
-    body(el).prepend('\n').append('\n');
-  });
-  const text = (body('body').length ? body('body').text() : body.root().text())
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+  const text = visibleText(($('body').get(0) ?? $.root().get(0)) as unknown as DomNode);
   return { url: page.url, title, text, hrefs, html: page.html, $ };
 }

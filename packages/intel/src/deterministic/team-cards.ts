@@ -1,5 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Person } from '../grounding.js';
+import { visibleText } from '../page.js';
+import type { DomNode } from '../page.js';
 
 type Selection = ReturnType<CheerioAPI>;
 
@@ -46,26 +48,10 @@ function namesIn($: CheerioAPI, el: Selection): Selection[] {
   return found;
 }
 
-/** The element's text nodes in document order, trimmed: the "lines" a reader sees (`<br>` layouts included). */
+/** The card's visible lines (`<br>` and block layouts alike). */
 function textLines(el: Selection): string[] {
-  const lines: string[] = [];
-  /** The slice of domhandler's node shape this walk reads. */
-  interface DomNode {
-    type: string;
-    data?: string;
-    name?: string;
-    children?: DomNode[];
-  }
-  const walk = (node: DomNode): void => {
-    if (node.type === 'text') {
-      const line = clean(node.data ?? '');
-      if (line) lines.push(line);
-    } else if (node.type === 'tag' && node.name !== 'script' && node.name !== 'style') {
-      node.children?.forEach(walk);
-    }
-  };
-  el.each((_, node) => walk(node as unknown as DomNode));
-  return lines;
+  const node = el.get(0);
+  return node ? visibleText(node as unknown as DomNode).split('\n') : [];
 }
 
 function cardOf($: CheerioAPI, el: Selection, generic: boolean): Person | null {
