@@ -45,6 +45,13 @@ const EnvSchema = z.object({
   SPIDERIQ_GOOGLE_PLACES_BASE_URL: url.default('https://places.googleapis.com'),
   SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
   SPIDERIQ_OVERPASS_URL: url.default('https://overpass-api.de/api/interpreter'),
+  SPIDERIQ_LLM_BASE_URL: url.refine((value) => /\/v1\/?$/.test(value), 'must end in /v1 (the OpenAI-compatible API root)').optional(),
+  SPIDERIQ_LLM_API_KEY: z.string().min(1).optional(),
+  SPIDERIQ_LLM_MODEL: z.string().min(1).max(200).optional(),
+  SPIDERIQ_LLM_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  SPIDERIQ_LLM_STRUCTURED_OUTPUT: z.enum(['auto', 'json_schema', 'tool', 'json_object']).default('auto'),
+  SPIDERIQ_LLM_MAX_TOKENS_PER_JOB: int(1000, 10_000_000).optional(),
+  SPIDERIQ_LLM_PROMPT_TOKENS: int(500, 1_000_000).default(6000),
   SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
   SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
 });
@@ -88,6 +95,18 @@ export interface ServerConfig {
     nominatimUrl: string;
     overpassUrl: string;
   };
+  /** The AI features' model endpoint (`model: null` = none configured) and budgets; the shape `@spideriq/intel` takes. */
+  intel: {
+    model: {
+      baseUrl: string;
+      apiKey?: string;
+      model: string;
+      timeoutMs: number;
+      structuredOutput: 'auto' | 'json_schema' | 'tool' | 'json_object';
+    } | null;
+    promptBudget: number;
+    maxTokensPerJob: number | null;
+  };
   playgroundDir: string;
   docsDir: string;
 }
@@ -109,6 +128,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])] ?? '')}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.SPIDERIQ_LLM_BASE_URL) !== Boolean(e.SPIDERIQ_LLM_MODEL)) {
+    const missing = e.SPIDERIQ_LLM_BASE_URL ? 'SPIDERIQ_LLM_MODEL' : 'SPIDERIQ_LLM_BASE_URL';
+    throw new ConfigError([`${missing}="": an LLM endpoint needs both SPIDERIQ_LLM_BASE_URL and SPIDERIQ_LLM_MODEL`]);
+  }
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -146,6 +169,20 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       googleBaseUrl: e.SPIDERIQ_GOOGLE_PLACES_BASE_URL,
       nominatimUrl: e.SPIDERIQ_NOMINATIM_URL,
       overpassUrl: e.SPIDERIQ_OVERPASS_URL,
+    },
+    intel: {
+      model:
+        e.SPIDERIQ_LLM_BASE_URL && e.SPIDERIQ_LLM_MODEL
+          ? {
+              baseUrl: e.SPIDERIQ_LLM_BASE_URL.replace(/\/+$/, ''),
+              ...(e.SPIDERIQ_LLM_API_KEY ? { apiKey: e.SPIDERIQ_LLM_API_KEY } : {}),
+              model: e.SPIDERIQ_LLM_MODEL,
+              timeoutMs: e.SPIDERIQ_LLM_TIMEOUT_MS,
+              structuredOutput: e.SPIDERIQ_LLM_STRUCTURED_OUTPUT,
+            }
+          : null,
+      promptBudget: e.SPIDERIQ_LLM_PROMPT_TOKENS,
+      maxTokensPerJob: e.SPIDERIQ_LLM_MAX_TOKENS_PER_JOB ?? null,
     },
     playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
     docsDir: e.SPIDERIQ_DOCS_DIR,
