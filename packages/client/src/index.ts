@@ -30,6 +30,7 @@ export type {
   QueueStatsResponse,
   InfoResponse,
   ValidationIssue,
+  JobErrorCode,
   JobStatus,
   ResponseFormat,
   ConnectedEvent,
