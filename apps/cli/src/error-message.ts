@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { AbortedError, AuthError, RateLimitedError, SpiderIQError, TimeoutError, ValidationError } from '@spideriq/client';
+import { AbortedError, AuthError, JobFailedError, RateLimitedError, SpiderIQError, TimeoutError, ValidationError } from '@spideriq/client';
+import type { JobErrorCode } from '@spideriq/client';
 
 /** What the failed command was doing, to make the message concrete. */
 export interface ErrorScene {
@@ -27,12 +28,26 @@ export function errorMessage(error: unknown, { apiUrl, timeoutSeconds }: ErrorSc
     return timeoutSeconds === null ? `${error.message} (--timeout).` : `Timed out after ${timeoutSeconds}s (--timeout).`;
   }
   if (error instanceof AbortedError) return 'Interrupted.';
+  if (error instanceof JobFailedError && error.errorCode !== null) {
+    const hint = JOB_ERROR_HINTS[error.errorCode];
+    return `${error.message} [${error.errorCode}]${hint ? `\n${hint}` : ''}`;
+  }
   if (error instanceof SpiderIQError && error.code === 'network') {
     return `Cannot reach ${apiUrl ?? 'the server'} (${rootCause(error)}). Is the server running? Set --api-url or SPIDERIQ_API_URL.`;
   }
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What to do next, for the failure codes where the user can act on it. */
+const JOB_ERROR_HINTS: Partial<Record<JobErrorCode, string>> = {
+  blocked_url: 'The server refuses private, loopback and link-local addresses; use a public URL.',
+  invalid_url: 'Check the URL: it must be http(s) with a valid host name.',
+  fetch_failed: 'The site could not be fetched; check that it is up, or retry later.',
+  provider_rejected: 'The maps provider refused the request: check the server’s provider key and the query.',
+  provider_unavailable: 'The maps provider is unavailable; retry later.',
+  timeout: 'The job ran out of time; retry, or ask for less (fewer pages or results).',
+};
 
 /** The innermost cause's message, where Node puts the useful part (`connect ECONNREFUSED …`). */
 function rootCause(error: Error): string {

@@ -17,7 +17,7 @@ export const ExitCode = {
   auth: 3,
   /** The job (or route) does not exist for this client (404). */
   notFound: 4,
-  /** The job failed or was cancelled (410); its `error_message` goes to stderr. */
+  /** The job failed or was cancelled (410); its `error_message` and `[error_code]` go to stderr. */
   jobFailed: 5,
   /** Still rate limited (429) after the allowed retries. */
   rateLimited: 6,
@@ -68,7 +68,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   2  usage error, or the API rejected the request as invalid (422)
   3  authentication: no token, bad token (401) or inactive account (403)
   4  not found (404)
-  5  the job failed or was cancelled (410); its error_message is printed to stderr
+  5  the job failed or was cancelled (410); its error_message and [error_code] are printed to stderr
   6  rate limited (429) after the retries (--retries)
   7  timed out (--timeout)
   130 interrupted with Ctrl-C`;

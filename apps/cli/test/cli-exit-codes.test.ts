@@ -39,7 +39,7 @@ describe('exit codes', () => {
     ['3: an unknown client (401)', () => ['jobs', 'list', ...as(`${server.tokens[0]!.split(':').slice(0, 2).join(':')}:secret_ffffffffffffffffffffffffffffffff`)], 3, /Invalid API credentials \(HTTP 401\)/],
     ['4: an unknown job (404)', () => ['jobs', 'status', MISSING, ...own()], 4, /not found/i],
     ['4: results of an unknown job (404)', () => ['jobs', 'results', MISSING, ...own()], 4, /not found/i],
-    ['5: the job failed (410)', () => ['site', 'https://fail.test/', ...own()], 5, /Failed to connect to target URL: connection refused/],
+    ['5: the job failed (410)', () => ['site', 'https://fail.test/', ...own()], 5, /Failed to connect to target URL: connection refused \[fetch_failed\]\nThe site could not be fetched/],
     ['7: --timeout ran out', () => ['site', 'https://slow.test/?ms=10000', '--timeout', '0.5', ...own()], 7, /Timed out after 0\.5s \(--timeout\)/],
   ])('%s', async (_name, args, code, stderr) => {
     const run = await runCli(args());
@@ -63,7 +63,7 @@ describe('exit codes', () => {
     expect((await runCli(['jobs', 'cancel', id, ...own()])).code).toBe(0);
     const run = await runCli(['jobs', 'results', id, ...own()]);
     expect(run.code, run.stderr).toBe(5);
-    expect(run.stderr).toMatch(new RegExp(`Job ${id} was cancelled`));
+    expect(run.stderr).toMatch(new RegExp(`Job ${id} was cancelled: Job was cancelled by the client \\[cancelled\\]`));
   });
 
   it('6: still rate limited after the retries (429)', async () => {

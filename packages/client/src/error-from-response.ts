@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from './errors.js';
 import type { JobResults, ValidationIssue } from './models.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '@spideriq/schema/http';
 
 /** What was being asked when the error answer came back, so 404 and 410 can name the job. */
 export interface ErrorContext {

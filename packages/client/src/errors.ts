@@ -1,4 +1,4 @@
-import type { JobResults, ValidationIssue } from './models.js';
+import type { JobErrorCode, JobResults, ValidationIssue } from './models.js';
 
 /** Machine-readable kind of every error the client throws; switch on it instead of on class names. */
 export type SpiderIQErrorCode =
@@ -90,6 +90,11 @@ export class JobFailedError extends SpiderIQError {
   readonly jobId: string;
   /** Why it failed, from the body's `error_message` (null if the server gave no reason). */
   readonly errorMessage: string | null;
+  /**
+   * The engine's machine-readable reason, from the body's `error_code` (`fetch_failed`, `blocked_url`,
+   * `cancelled`, …): branch on this, not on the wording of `errorMessage`. Null when the server sent none.
+   */
+  readonly errorCode: JobErrorCode | null;
   /** The final results envelope as the server sent it (status `failed` or `cancelled`). */
   readonly body: JobResults | null;
 
@@ -102,12 +107,18 @@ export class JobFailedError extends SpiderIQError {
     });
     this.jobId = jobId;
     this.errorMessage = errorMessage;
+    this.errorCode = body?.error_code ?? null;
     this.body = body;
   }
 
   /** Same text as `errorMessage`, under the API's own field name. */
   get error_message(): string | null {
     return this.errorMessage;
+  }
+
+  /** Same value as `errorCode`, under the API's own field name. */
+  get error_code(): JobErrorCode | null {
+    return this.errorCode;
   }
 }
 

@@ -3,7 +3,7 @@ export type { ClientOptions, RequestOptions, EventsOptions, SpiderIQClient } fro
 export { waitForResults } from './wait-for-results.js';
 export type { WaitForResultsOptions, WaitProgress, JobResultsSource } from './wait-for-results.js';
 export { parseJobEvents, isTerminalEvent, TERMINAL_JOB_EVENTS } from './event-stream.js';
-export { parseRetryAfter } from './retry-after.js';
+export { parseRetryAfter } from '@spideriq/schema/http';
 export {
   SpiderIQError,
   AuthError,
@@ -30,6 +30,7 @@ export type {
   QueueStatsResponse,
   InfoResponse,
   ValidationIssue,
+  JobErrorCode,
   JobStatus,
   ResponseFormat,
   ConnectedEvent,

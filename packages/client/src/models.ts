@@ -47,6 +47,8 @@ export type QueueStatsResponse = ResponseBody<'/api/v1/system/queue-stats', 'get
 export type InfoResponse = ResponseBody<'/api/v1/system/info', 'get', 200>;
 /** One issue of a 422 answer (FastAPI's `{loc, msg, type}`). */
 export type ValidationIssue = Schemas['ValidationIssue'];
+/** Why a job failed or was cancelled (`error_code` of the status and results bodies). */
+export type JobErrorCode = Schemas['JobErrorCode'];
 /** The `?format=` every GET offers: `json`, `yaml` (same shape, fewer tokens) or `md`. */
 export type ResponseFormat = NonNullable<Query<'/api/v1/jobs/{job_id}/results', 'get'>['format']>;
 /** A job's lifecycle state. */

@@ -1,7 +1,7 @@
 import { AbortedError, JobFailedError, RateLimitedError, StreamError, TimeoutError } from './errors.js';
 import { isTerminalEvent } from './event-stream.js';
 import type { JobResults, JobStatus, JobStreamEvent, JobStreamEventName } from './models.js';
-import { sleep } from './sleep.js';
+import { sleep } from '@spideriq/schema/http';
 
 /** What `waitForResults` needs from a client; `createClient` returns one. */
 export interface JobResultsSource {

@@ -66,6 +66,16 @@ describe('errorFromResponse through the client', () => {
     expect(error.error_message).toBe(error.errorMessage);
     expect(error.body).toEqual(FAILED);
     expect(error.jobId).toBe(JOB_ID);
+    // The seed's example predates error_code: the error says so with null, not a guess.
+    expect(error.errorCode).toBeNull();
+  });
+
+  it('carries the 410 error_code', async () => {
+    current = { ...cases[4], body: { ...FAILED, error_code: 'fetch_failed' } } as never;
+    const error = (await client.results(JOB_ID).catch((e: unknown) => e)) as JobFailedError;
+    expect(error.errorCode).toBe('fetch_failed');
+    expect(error.error_code).toBe('fetch_failed');
+    expect(error.code).toBe('job_failed');
   });
 
   it('reads Retry-After into retryAfterMs', async () => {

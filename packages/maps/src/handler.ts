@@ -1,4 +1,4 @@
-import { JobError, type JobContext, type JobHandler } from '@spideriq/jobs';
+import { JobError, type JobContext, type JobHandler } from '@spideriq/jobs/handler';
 import { MapsDataSchema, SpiderMapsPayloadSchema, mapsQueryText, type Business, type MapsData, type SpiderMapsPayload } from '@spideriq/schema';
 import { Deduplicator } from './dedupe.js';
 import { createProvider } from './engine.js';

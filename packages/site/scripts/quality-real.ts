@@ -6,12 +6,12 @@
  *
  *   pnpm --filter @spideriq/site quality:real [--site <id>]... [--concurrency 2] [--min-precision 0.95] [--min-recall 0.9]
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArtifactStorage, JobContext, StoredArtifact } from '@spideriq/jobs';
+import type { JobContext } from '@spideriq/jobs';
+import { MemoryArtifactStorage } from '@spideriq/testkit';
 import { SOCIAL_PLATFORMS, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { SiteData } from '@spideriq/schema';
 import { createSiteHandler } from '../src/index.js';
@@ -51,16 +51,6 @@ function expected(site: RealSite, field: Field): { want: string[][]; neutral: st
   return { want, neutral };
 }
 
-class MemoryStorage implements ArtifactStorage {
-  async put(key: string, body: string | Uint8Array, contentType: string): Promise<StoredArtifact> {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { key, url: `http://127.0.0.1/${key}`, sha256, size: bytes.byteLength, contentType, location: 'local' };
-  }
-  async get(): Promise<null> {
-    return null;
-  }
-}
 
 function jobContext(id: string): JobContext {
   const noop = (): void => undefined;
@@ -70,7 +60,7 @@ function jobContext(id: string): JobContext {
     attempt: 1,
     signal: new AbortController().signal,
     progress: noop,
-    storage: new MemoryStorage(),
+    storage: new MemoryArtifactStorage(),
     logger: { debug: noop, info: noop, warn: noop, error: noop },
   };
 }

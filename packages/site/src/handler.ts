@@ -1,5 +1,5 @@
-import { JobError } from '@spideriq/jobs';
-import type { JobContext, JobHandler } from '@spideriq/jobs';
+import { JobError } from '@spideriq/jobs/handler';
+import type { JobContext, JobHandler } from '@spideriq/jobs/handler';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
 import type { SiteAnalyser } from './analysis.js';

@@ -6,3 +6,4 @@ export { serveFixtureSite } from './serve-fixture-site.js';
 export type { ServedFixtureSite } from './serve-fixture-site.js';
 export * from './maps/index.js';
 export * from './llm/index.js';
+export { MemoryArtifactStorage } from './memory-storage.js';

@@ -1,4 +1,4 @@
-import { JobError } from '@spideriq/jobs';
+import { JobError } from '@spideriq/jobs/handler';
 import type { TransientFailure } from '../http/retry.js';
 
 /** The `google.rpc.Status` error body Google APIs send with a non-2xx status (maps-providers.md §1.6). */

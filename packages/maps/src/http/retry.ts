@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@spideriq/schema/http';
 import type { Clock, Sleep } from './clock.js';
 
 /** How hard to retry a transient failure (HTTP 429, 5xx, a dropped connection). */
@@ -13,18 +14,6 @@ export interface RetryPolicy {
 /** Three retries at 1 s, 2 s, 4 s (capped at 30 s): enough to ride out a per-minute quota blip. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
-/**
- * Reads `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Returns milliseconds to
- * wait, or null when the header is absent or unreadable.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
-  if (!value) return null;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1_000;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - now);
-}
 
 /** The delay before retry number `retry` (0-based): the server's `Retry-After` wins over backoff. */
 export function retryDelay(retry: number, retryAfterMs: number | null, policy: RetryPolicy): number {

@@ -1,4 +1,4 @@
-import { JobError } from '@spideriq/jobs';
+import { JobError } from '@spideriq/jobs/handler';
 import type { Clock, Sleep } from '../http/clock.js';
 import { fetchWithRetry, type RetryPolicy } from '../http/retry.js';
 import type { IntervalLimiter } from './limiter.js';

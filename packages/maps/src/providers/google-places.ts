@@ -1,4 +1,4 @@
-import { JobError } from '@spideriq/jobs';
+import { JobError } from '@spideriq/jobs/handler';
 import { exhaustedGoogleError, permanentGoogleError, readGoogleError } from '../google/errors.js';
 import { detailsFieldMask, searchFieldMask } from '../google/field-mask.js';
 import {

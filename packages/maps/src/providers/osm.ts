@@ -1,4 +1,4 @@
-import { JobError } from '@spideriq/jobs';
+import { JobError } from '@spideriq/jobs/handler';
 import { completeness, listingFromOsmElement } from '../osm/element.js';
 import type { NominatimGeocoder } from '../osm/nominatim.js';
 import { runOverpass, type OverpassConfig } from '../osm/overpass.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay } from '../../src/http/retry.js';
+import { parseRetryAfter } from '@spideriq/schema/http';
+import { DEFAULT_RETRY_POLICY, retryDelay } from '../../src/http/retry.js';
 
 const NOW = Date.parse('2026-03-09T12:00:00Z');
 

@@ -13,6 +13,7 @@ export function testContext(signal: AbortSignal = new AbortController().signal):
     storage: {
       put: () => Promise.reject(new Error('no storage in maps tests')),
       get: () => Promise.resolve(null),
+      check: () => Promise.resolve(),
     },
     logger: { debug: noop, info: noop, warn: noop, error: noop },
     updates,

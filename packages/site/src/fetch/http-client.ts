@@ -5,7 +5,8 @@ import type { Transform } from 'node:stream';
 import { FetchError } from './fetch-error.js';
 import { defaultConnector, pinnedConnector } from './pinned-connector.js';
 import type { Connector } from './pinned-connector.js';
-import { backoffDelay, parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter, sleep } from '@spideriq/schema/http';
+import { backoffDelay } from './backoff.js';
 import { checkUrl } from './ssrf-guard.js';
 import { systemResolver } from './resolver.js';
 import type { Resolver } from './resolver.js';
@@ -83,23 +84,6 @@ function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * The crawler's HTTP client: undici with an SSRF check on every hop, connections pinned to the checked

@@ -12,7 +12,7 @@ export { DEFAULT_MAX_BODY_BYTES, HttpClient } from './http-client.js';
 export type { FetchOptions, FetchResult, HttpClientOptions } from './http-client.js';
 export { decodeBody, detectCharset } from './charset.js';
 export type { CharsetDecision, CharsetSource } from './charset.js';
-export { backoffDelay, parseRetryAfter } from './retry-after.js';
+export { backoffDelay } from './backoff.js';
 export { ALLOW_ALL, loadRobots, parseRobots } from './robots.js';
 export type { RobotsRules } from './robots.js';
 export { HostPoliteness } from './politeness.js';

@@ -2,37 +2,19 @@ import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { JobError } from '@spideriq/jobs';
-import type { ArtifactStorage, JobContext, JobProgress, StoredArtifact } from '@spideriq/jobs';
+import type { JobContext, JobProgress } from '@spideriq/jobs';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { SpiderSitePayload } from '@spideriq/schema';
 import { createSiteHandler } from '../../src/handler.js';
 import type { SiteEngineOptions } from '../../src/handler.js';
-import { serveFixtureSite } from '@spideriq/testkit';
+import { MemoryArtifactStorage, serveFixtureSite } from '@spideriq/testkit';
 import { loadFixtureSite } from '@spideriq/testkit';
 import { startLocalServer } from '@spideriq/testkit';
 import type { LocalServer } from '@spideriq/testkit';
 import { recordingConnector, tableResolver } from '../support/net-doubles.js';
 
-class MemoryStorage implements ArtifactStorage {
-  readonly files = new Map<string, { body: Uint8Array; contentType: string }>();
-  async put(key: string, body: string | Uint8Array, contentType: string): Promise<StoredArtifact> {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    this.files.set(key, { body: bytes, contentType });
-    return {
-      key,
-      url: `http://files.test/${key}`,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.byteLength,
-      contentType,
-      location: 'local',
-    };
-  }
-  async get(key: string): Promise<{ body: Uint8Array; contentType: string } | null> {
-    return this.files.get(key) ?? null;
-  }
-}
 
-function context(signal: AbortSignal = new AbortController().signal): JobContext & { events: JobProgress[]; storage: MemoryStorage } {
+function context(signal: AbortSignal = new AbortController().signal): JobContext & { events: JobProgress[]; storage: MemoryArtifactStorage } {
   const events: JobProgress[] = [];
   const noop = (): void => undefined;
   return {
@@ -41,7 +23,7 @@ function context(signal: AbortSignal = new AbortController().signal): JobContext
     attempt: 1,
     signal,
     progress: (update) => void events.push(update),
-    storage: new MemoryStorage(),
+    storage: new MemoryArtifactStorage(),
     logger: { debug: noop, info: noop, warn: noop, error: noop },
     events,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody, detectCharset } from '../../src/fetch/charset.js';
-import { parseRetryAfter } from '../../src/fetch/retry-after.js';
+import { parseRetryAfter } from '@spideriq/schema/http';
 
 const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
 const sjis = Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67]); // テスト in Shift_JIS

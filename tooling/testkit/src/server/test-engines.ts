@@ -1,4 +1,5 @@
 import { JobError } from '@spideriq/jobs';
+import { sleep } from '@spideriq/schema/http';
 import type { JobHandler } from '@spideriq/jobs';
 import { MapsDataSchema, SiteDataSchema, SpiderMapsPayloadSchema, SpiderSitePayloadSchema, SOCIAL_PLATFORMS, mapsQueryText } from '@spideriq/schema';
 import type { MapsData, SiteData, SpiderMapsPayload, SpiderSitePayload } from '@spideriq/schema';
@@ -6,19 +7,6 @@ import type { RegisterEngines } from '@spideriq/server';
 
 /** Every run a test handler starts, in order (priority and re-run tests read it). */
 export const runLog: string[] = [];
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 
 /** A valid, flat SiteData for a URL. */
 export function siteData(url: string, pages = 1): SiteData {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../src/index.js';
+import { parseRetryAfter } from '../src/http/index.js';
 
 const now = Date.parse('2025-10-27T14:30:00Z');
 
