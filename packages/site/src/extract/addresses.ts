@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { visibleText, type DomNode, type PageDocument } from './document.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
-import { addressesInText, looksLikeAddress, stripCountry } from './address-text.js';
+import { addressesInText, isPlaceholderAddress, looksLikeAddress, stripCountry } from './address-text.js';
 import { conventionalPostcode } from './address-formats.js';
 
 export { addressesInText, looksLikeAddress, countryFromAddress, type AddressTextOptions } from './address-text.js';
@@ -189,5 +189,5 @@ export function extractAddresses(doc: PageDocument, jsonld: readonly JsonLdNode[
   const structured = [...fromJsonLd(jsonld), ...fromMicrodata($), ...fromMicroformats($)];
   const textual = addressBlocks($).flatMap((b) => addressesInText(visibleText([b]), { block: true }));
   if (CONTACT_PATH.test(doc.url.pathname) || isHomePath(doc.url.pathname)) textual.push(...addressesInText(doc.text, { strict: true }));
-  return dedupeAddresses([...structured, ...textual]);
+  return dedupeAddresses([...structured, ...textual].filter((a) => !isPlaceholderAddress(a)));
 }

@@ -43,6 +43,7 @@ describe('extractAddresses', () => {
     ['article text on a normal page', '<main><p>We delivered to 10 Downing Street, London SW1A 2AA last week.</p></main>', '/blog/post'],
     ['third-party address inside a sentence of an imprint', '<main><p>Zuständige Kammer: Rechtsanwaltskammer Berlin, Littenstraße 9, 10179 Berlin</p></main>', '/impressum'],
     ['a street without a postcode', '<footer><p>Find us on Rua Itapeva, 200</p></footer>', '/'],
+    ['a template sample address in microdata', '<div itemscope itemtype="https://schema.org/PostalAddress"><span itemprop="streetAddress">123 Main St</span>, <span itemprop="addressLocality">Dallas</span>, <span itemprop="addressRegion">TX</span> <span itemprop="postalCode">75201</span></div>', '/'],
     ['lines with phone numbers', '<footer><p>Tel: +49 30 1234 5678, 10117 Berlin</p></footer>', '/'],
   ])('ignores %s', (_name, body, path) => {
     expect(addressesIn(body, path)).toEqual([]);
