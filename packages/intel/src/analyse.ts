@@ -29,6 +29,8 @@ export interface RequestedFeatures {
   extract_pain_points: boolean;
   lead_scoring: boolean;
   custom_ai_prompt: boolean;
+  /** The `full` preset's LLM contact validation: listed as requested, not implemented yet. */
+  validate_with_llm?: boolean;
 }
 
 /** What the site handler hands over after the crawl. */
@@ -61,13 +63,14 @@ export interface FeatureTrace {
   pages: string[];
 }
 
-const LABELS: Record<keyof RequestedFeatures, string> = {
+const LABELS: Record<Exclude<keyof RequestedFeatures, 'validate_with_llm'>, string> = {
   extract_company_info: 'extract_company_info',
   extract_team: 'extract_team',
   extract_pain_points: 'extract_pain_points',
   lead_scoring: 'lead_scoring',
   custom_ai_prompt: 'custom_ai_prompt',
 };
+const NOT_IMPLEMENTED = 'validate_with_llm (LLM contact validation) is not implemented; contacts are returned as extracted.';
 const RESERVED_FIELDS = new Set(Object.keys(SiteDataSchema.shape));
 const NO_MODEL = 'No AI model is configured (SPIDERIQ_LLM_BASE_URL, SPIDERIQ_LLM_MODEL), so this judgment field is null.';
 
@@ -83,12 +86,14 @@ export function createAnalyser(settings: IntelSettings, deps: { client?: ModelCl
   const budget = settings.promptBudget ?? DEFAULT_PROMPT_BUDGET;
 
   return async (input) => {
-    const requested = (Object.keys(LABELS) as Array<keyof RequestedFeatures>).filter((key) => input.requested[key]);
+    const requested = (Object.keys(LABELS) as Array<keyof typeof LABELS>).filter((key) => input.requested[key]);
+    const validation = Boolean(input.requested.validate_with_llm);
+    const base = requested.length === 0 ? 'No AI features were requested.' : client ? null : 'No AI model is configured: deterministic extractors only, no model request was sent.';
     const metadata: AnalysisMetadata = {
       ai: {
         configured: client !== null,
-        requested: requested.map((key) => LABELS[key]),
-        message: requested.length === 0 ? 'No AI features were requested.' : client ? null : 'No AI model is configured: deterministic extractors only, no model request was sent.',
+        requested: [...requested.map((key) => LABELS[key]), ...(validation ? ['validate_with_llm'] : [])],
+        message: validation ? [base, NOT_IMPLEMENTED].filter(Boolean).join(' ') : base,
       },
       ai_usage: null,
       ai_errors: {},

@@ -68,6 +68,14 @@ describe('createAnalyser against the fake OpenAI-compatible endpoint', () => {
     expect(messagesOf(champ).system).not.toContain('B2B SaaS with 50-500 employees');
   });
 
+  it('lists the full preset\'s validate_with_llm as requested and says it is not implemented, sending nothing for it', async () => {
+    const model = await fake({ script: techstartScript() });
+    const result = await createAnalyser(settings(model))(input({ validate_with_llm: true }));
+    expect(model.requests).toHaveLength(0);
+    expect(result.metadata.ai?.requested).toEqual(['validate_with_llm']);
+    expect(result.metadata.ai?.message).toMatch(/not implemented/);
+  });
+
   it('sends nothing for features that were not asked for', async () => {
     const model = await fake({ script: techstartScript() });
     const result = await createAnalyser(settings(model))(input({ extract_company_info: true }));
