@@ -6,13 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleGroupRss } from './group-rss.js';
+import { processCpuSeconds, sampleGroupRss } from './group-rss.js';
 
 /** One measured run: pages fetched, wall time of the crawl, and the peak RSS of the process group. */
 export interface RoundResult {
   pages: number;
   seconds: number;
   peakRssMb: number;
+  /** CPU seconds the crawling process used during the run: robust where wall time suffers from a loaded machine. */
+  cpuSeconds: number;
 }
 
 const SERVER_MAIN = fileURLToPath(new URL('../../../apps/server/dist/main.js', import.meta.url));
@@ -75,6 +77,7 @@ export async function runApiRound(origins: readonly string[], pages: number, wor
       await sleep(50);
     }
     const started = Date.now();
+    const cpuBefore = processCpuSeconds(child.pid!);
     const ids = await Promise.all(
       origins.map(async (origin) => {
         const res = await fetch(`${base}/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url: `${origin}/`, max_pages: pages } }) });
@@ -99,9 +102,10 @@ export async function runApiRound(origins: readonly string[], pages: number, wor
         done.set(id, { pages: body.data.pages_crawled, completedAt: Date.parse(body.completed_at!) });
       }
     }
+    const cpuSeconds = processCpuSeconds(child.pid!) - cpuBefore;
     const last = Math.max(...[...done.values()].map((d) => d.completedAt));
     const crawled = [...done.values()].reduce((n, d) => n + d.pages, 0);
-    return { pages: crawled, seconds: (last - started) / 1000, peakRssMb: rss.stop() };
+    return { pages: crawled, seconds: (last - started) / 1000, peakRssMb: rss.stop(), cpuSeconds };
   } finally {
     rss.stop();
     // SIGTERM lets `--cpu-prof` write its profile; the group kill catches anything the server spawned.
@@ -137,6 +141,6 @@ export async function runCrawleeRound(origins: readonly string[], concurrency: n
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const peakRssMb = rss.stop();
   if (code !== 0) throw new Error(`crawlee exited with ${code}:\n${stderr}`);
-  const { pages, seconds } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { pages: number; seconds: number };
-  return { pages, seconds, peakRssMb };
+  const { pages, seconds, cpuSeconds } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Omit<RoundResult, 'peakRssMb'>;
+  return { pages, seconds, peakRssMb, cpuSeconds };
 }

@@ -69,16 +69,17 @@ async function serve(files: (origin: string) => Map<string, { type: string; body
 
 interface Row {
   name: string;
-  results: RoundResult[];
+  results: Array<Omit<RoundResult, 'cpuSeconds'> & { cpuSeconds?: number }>;
 }
 
 function table(title: string, rows: Row[]): void {
   console.log(`\n${title}\n`);
-  console.log('| contender | pages | pages/s | peak RSS (MB) |');
-  console.log('|---|---:|---:|---:|');
+  console.log('| contender | pages | pages/s | peak RSS (MB) | CPU ms/page |');
+  console.log('|---|---:|---:|---:|---:|');
   for (const { name, results } of rows) {
+    const cpu = results.every((r) => r.cpuSeconds !== undefined) ? median(results.map((r) => (1000 * r.cpuSeconds!) / r.pages)).toFixed(1) : 'n/a';
     console.log(
-      `| ${name} | ${median(results.map((r) => r.pages))} | ${median(results.map((r) => r.pages / r.seconds)).toFixed(1)} | ${median(results.map((r) => r.peakRssMb)).toFixed(0)} |`,
+      `| ${name} | ${median(results.map((r) => r.pages))} | ${median(results.map((r) => r.pages / r.seconds)).toFixed(1)} | ${median(results.map((r) => r.peakRssMb)).toFixed(0)} | ${cpu} |`,
     );
   }
   const [ours, theirs] = rows;
@@ -102,7 +103,7 @@ if (flags.section === 'all' || flags.section === 'api') {
     for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
       const result = index === 0 ? await runApiRound(origins, SITE_PAGES, WORKERS, flags['cpu-prof']) : await runCrawleeRound(origins, WORKERS * PER_JOB);
       rows[index]!.results.push(result);
-      console.log(`round ${round + 1}: ${rows[index]!.name}: ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${(result.pages / result.seconds).toFixed(1)} pages/s, peak RSS ${result.peakRssMb.toFixed(0)} MB`);
+      console.log(`round ${round + 1}: ${rows[index]!.name}: ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${(result.pages / result.seconds).toFixed(1)} pages/s, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${((1000 * result.cpuSeconds!) / result.pages).toFixed(1)} CPU ms/page`);
     }
   }
   for (const { server } of sites) server.close();
@@ -116,12 +117,12 @@ if (flags.section === 'all' || flags.section === 'crawl') {
   const site = generateSite(CRAWL_PAGES);
   const { origin, server } = await serve(() => new Map([...site].map(([path, body]) => [path, { type: 'text/html; charset=utf-8', body }])));
   const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-  const child = async (script: string, ...args: string[]): Promise<RoundResult> => {
+  const child = async (script: string, ...args: string[]): Promise<Row['results'][number]> => {
     const { stdout } = await run(tsx, [fileURLToPath(new URL(script, import.meta.url)), origin, String(CRAWL_PAGES), String(CRAWL_CONCURRENCY), ...args], {
       env: { ...process.env, CRAWLEE_STORAGE_DIR: '/tmp/spideriq-bench-crawlee', CRAWLEE_PERSIST_STORAGE: 'false' },
       maxBuffer: 1 << 20,
     });
-    return JSON.parse(stdout.trim().split('\n').pop() ?? '') as RoundResult;
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Row['results'][number];
   };
   const rows: Row[] = [
     { name: 'SpiderIQ crawl', results: [] },

@@ -33,6 +33,8 @@ const crawler = new CheerioCrawler(
   config,
 );
 const started = performance.now();
+const cpu = process.cpuUsage();
 await crawler.run(origins.map((origin) => `${origin}/`));
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ pages, seconds })}\n`);
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ pages, seconds, cpuSeconds: (used.user + used.system) / 1e6 })}\n`);

@@ -2,7 +2,8 @@ import { JobError } from '@spideriq/jobs';
 import type { JobContext, JobHandler } from '@spideriq/jobs';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
-import { buildCompendium } from './compendium/index.js';
+import { assembleCompendium, compendiumSection } from './compendium/index.js';
+import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
 import { extractPage, mergeExtractions } from './extract/index.js';
@@ -84,7 +85,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
       ...(options.connector ? { connector: options.connector } : {}),
     });
     const renderingAvailable = settings.enable_spa && (await renderer.available());
-    const pages: Array<{ url: string; html: string; title?: string }> = [];
+    // Each page is reduced to its markdown blocks and its extraction as it arrives, so the job never
+    // holds every page's HTML (nor a DOM of it) until the end.
+    const sections: CompendiumSection[] = [];
     const extractions: PageExtraction[] = [];
     let summary: CrawlSummary;
     try {
@@ -108,8 +111,10 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
         signal: ctx.signal,
         onPage: (page, progress) => {
           if (page.html !== null && page.error === null) {
-            const title = titleOf(page.html);
-            pages.push({ url: page.finalUrl, html: page.html, ...(title ? { title } : {}) });
+            if (settings.compendium.enabled) {
+              const title = titleOf(page.html);
+              sections.push(compendiumSection({ url: page.finalUrl, html: page.html, ...(title ? { title } : {}) }, settings.compendium));
+            }
             extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
           }
           ctx.progress({
@@ -135,7 +140,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
 
     const contacts = mergeExtractions(extractions, settings.url);
     const { total_emails_found, total_phones_found, ...fields } = contacts;
-    const compendium = await storeCompendium(pages, settings, ctx);
+    const compendium = await storeCompendium(sections, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
 
     return SiteDataSchema.parse({
@@ -225,7 +230,7 @@ function toJobError(error: unknown, settings: ResolvedSiteOptions, signal: Abort
 }
 
 async function storeCompendium(
-  pages: Array<{ url: string; html: string; title?: string }>,
+  pages: readonly CompendiumSection[],
   settings: ResolvedSiteOptions,
   ctx: JobContext,
 ): Promise<{ inline: string | null; info: CompendiumInfo }> {
@@ -241,7 +246,7 @@ async function storeCompendium(
     estimated_tokens: null,
   };
   if (!settings.compendium.enabled || pages.length === 0) return { inline: null, info: off };
-  const built = buildCompendium(pages, {
+  const built = assembleCompendium(pages, {
     cleanup_level: settings.compendium.cleanup_level,
     max_chars: settings.compendium.max_chars,
     remove_duplicates: settings.compendium.remove_duplicates,
