@@ -372,14 +372,14 @@ export interface components {
                 model?: string;
                 temperature?: number;
                 max_tokens?: number;
-            };
+            } & unknown;
             /** @description Accepted for compatibility; has no effect here. */
             fuzziq_enabled?: boolean;
             /** @description Accepted for compatibility; has no effect here. */
             fuzziq_unique_only?: boolean;
             /** @description Bypass the 24-hour duplicate-submission cache. */
             test?: boolean;
-        };
+        } & (unknown & unknown);
         /**
          * @description Markdown compendium options.
          * @example {
@@ -460,7 +460,7 @@ export interface components {
             fuzziq_unique_only?: boolean;
             /** @description Bypass the 24-hour duplicate-submission cache. */
             test?: boolean;
-        };
+        } & (unknown | unknown);
         /**
          * @description Submit a spiderMaps job.
          * @example {
