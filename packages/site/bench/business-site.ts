@@ -101,7 +101,7 @@ export function generateBusinessSite(index: number, pages: number, origin: strin
 <p>Phone: ${locale.phoneText}<br>Mobile: ${locale.mobileText}<br>Email: <a href="mailto:${email}">${email}</a></p></div>
 <div class="footer-col"><h3>Opening hours</h3><p>Monday to Friday 8:00 to 18:00<br>Saturday 9:00 to 13:00</p></div>
 <div class="footer-col social"><h3>Follow us</h3><ul><li><a href="https://www.facebook.com/${slug}">Facebook</a></li><li><a href="https://www.instagram.com/${slug}/">Instagram</a></li><li><a href="https://www.linkedin.com/company/${slug}">LinkedIn</a></li><li><a href="https://x.com/${slug}">X</a></li><li><a href="https://www.youtube.com/@${slug}">YouTube</a></li></ul></div>
-<div class="footer-bottom"><p>© 2026 ${name}. All rights reserved. <a href="/privacy/">Privacy</a> · <a href="/imprint/">Imprint</a></p><p class="credit">Website by <a href="https://www.facebook.com/pixelranchstudio">Pixel Ranch</a></p></div></footer>
+<div class="footer-bottom"><p>© 2026 ${name}. All rights reserved. <a href="/faq/">FAQ</a> · <a href="/careers/">Careers</a></p><p class="credit">Website by <a href="https://www.facebook.com/pixelranchstudio">Pixel Ranch</a></p></div></footer>
 <div class="cookie-banner" id="cookie-consent"><p>We use cookies to improve your experience. ${sentence(10, 16)}</p><button>Accept</button><button>Decline</button></div>`;
 
   const files = new Map<string, { type: string; body: string }>();
