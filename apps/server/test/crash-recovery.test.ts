@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SERVER_PROCESS_SCRIPT } from '@spideriq/testkit/server';
 import { generateToken } from '../src/auth/credentials.js';
 
 const children: ChildProcess[] = [];
@@ -13,7 +14,7 @@ afterEach(() => {
 
 /** Starts the server in its own process and resolves with its URL once it listens. */
 function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--conditions=@spideriq/source', '--import', 'tsx', 'test/support/server-process.ts'], {
+  const child = spawn(process.execPath, ['--conditions=@spideriq/source', '--import', 'tsx', SERVER_PROCESS_SCRIPT], {
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', SPIDERIQ_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

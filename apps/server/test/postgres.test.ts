@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 
 const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `srv_${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -30,8 +30,12 @@ export {
   CrawledPageSchema,
   SiteMetadataSchema,
   SiteDataSchema,
+  AiSourceSchema,
+  AiUsageSchema,
+  AiErrorSchema,
+  AiGroundingSchema,
 } from './site/data.js';
-export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData } from './site/data.js';
+export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData, AiSource, AiUsage, AiError, AiGrounding } from './site/data.js';
 export { SpiderMapsPayloadSchema, SubmitMapsRequestSchema, mapsQueryText } from './maps/payload.js';
 export type { SpiderMapsPayload, SubmitMapsRequest } from './maps/payload.js';
 export { ReviewSchema, PhotoSchema, BusinessSchema, MapsMetadataSchema, MapsDataSchema } from './maps/data.js';
@@ -40,6 +44,8 @@ export { SubmitJobRequestSchema, SubmitJobResponseSchema } from './jobs/submit.j
 export type { SubmitJobRequest, SubmitJobResponse } from './jobs/submit.js';
 export { JobStatusResponseSchema, JobProgressSchema } from './jobs/status.js';
 export type { JobStatusResponse, JobProgressInfo } from './jobs/status.js';
+export { JobErrorCodeSchema, JOB_ERROR_CODES, ErrorCodeFieldSchema } from './jobs/error-code.js';
+export type { JobErrorCode } from './jobs/error-code.js';
 export { JobResultsSchema, SiteJobResultsSchema, MapsJobResultsSchema } from './jobs/results.js';
 export type { JobResults, SiteJobResults, MapsJobResults } from './jobs/results.js';
 export { ListJobsQuerySchema, JobSummarySchema, JobListResponseSchema, CancelJobResponseSchema } from './jobs/list.js';

@@ -2,6 +2,7 @@ import { JobError } from '@spideriq/jobs';
 import type { JobContext, JobHandler } from '@spideriq/jobs';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
+import type { SiteAnalyser } from './analysis.js';
 import { assembleCompendium, compendiumSection } from './compendium/index.js';
 import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
@@ -38,6 +39,8 @@ export interface SiteEngineOptions {
   connector?: Connector;
   /** Pages fetched at once per job. Default 4. */
   concurrency?: number;
+  /** Runs the AI features over the crawled pages (the server registers `@spideriq/intel`); absent = AI fields stay null. */
+  analyse?: SiteAnalyser;
 }
 
 /** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
@@ -90,6 +93,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     // Each page is reduced to its markdown blocks and its extraction as it arrives, so the job never
     // holds every page's HTML (nor a DOM of it) until the end.
     const sections: CompendiumSection[] = [];
+    // The AI features read the pages' HTML, so it is kept only when one of them was asked for.
+    const keepHtml = options.analyse !== undefined && Object.values(settings.ai).some(Boolean);
+    const pages: Array<{ url: string; html: string; title?: string }> = [];
     const extractions: PageExtraction[] = [];
     let summary: CrawlSummary;
     try {
@@ -113,10 +119,10 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
         signal: ctx.signal,
         onPage: (page, progress) => {
           if (page.html !== null && page.error === null) {
-            if (settings.compendium.enabled) {
-              const title = titleOf(page.html);
-              sections.push(compendiumSection({ url: page.finalUrl, html: page.html, ...(title ? { title } : {}) }, settings.compendium));
-            }
+            const title = titleOf(page.html);
+            const crawled = { url: page.finalUrl, html: page.html, ...(title ? { title } : {}) };
+            if (settings.compendium.enabled) sections.push(compendiumSection(crawled, settings.compendium));
+            if (keepHtml) pages.push(crawled);
             extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
           }
           ctx.progress({
@@ -144,6 +150,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     const { total_emails_found, total_phones_found, ...fields } = contacts;
     const compendium = await storeCompendium(sections, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
+    const analysis = await options.analyse?.({ url: settings.url, payload, requested: settings.ai, pages, compendium: compendium.markdown, signal: ctx.signal });
 
     return SiteDataSchema.parse({
       url: settings.url,
@@ -157,6 +164,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
       lead_scoring: null,
       team_members: [],
       personalization_hooks: null,
+      ...analysis?.fields,
       metadata: {
         spa_enabled: settings.enable_spa,
         sitemap_used: summary.sitemapUsed,
@@ -181,6 +189,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
               ? 'No AI model is configured on this server, so the AI fields are null (or []).'
               : 'No AI features were requested; no AI model is configured on this server.',
         },
+        ...analysis?.metadata,
       },
     });
   }
@@ -235,7 +244,7 @@ async function storeCompendium(
   pages: readonly CompendiumSection[],
   settings: ResolvedSiteOptions,
   ctx: JobContext,
-): Promise<{ inline: string | null; info: CompendiumInfo }> {
+): Promise<{ inline: string | null; markdown: string | null; info: CompendiumInfo }> {
   const off: CompendiumInfo = {
     available: false,
     chars: null,
@@ -247,7 +256,7 @@ async function storeCompendium(
     content_hash: null,
     estimated_tokens: null,
   };
-  if (!settings.compendium.enabled || pages.length === 0) return { inline: null, info: off };
+  if (!settings.compendium.enabled || pages.length === 0) return { inline: null, markdown: null, info: off };
   const built = assembleCompendium(pages, {
     cleanup_level: settings.compendium.cleanup_level,
     max_chars: settings.compendium.max_chars,
@@ -259,6 +268,7 @@ async function storeCompendium(
   const stored = await ctx.storage.put(`${ctx.clientId}/${filename}`, built.markdown, 'text/markdown; charset=utf-8');
   return {
     inline: settings.compendium.include_in_response ? built.markdown : null,
+    markdown: built.markdown,
     info: {
       available: true,
       chars: built.chars,

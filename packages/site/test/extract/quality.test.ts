@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUALITY_FIELDS, formatQualityReport, scoreFixtureSites } from '../fixtures/quality.js';
-import { listFixtureSites, loadFixtureSite } from '../fixtures/sites.js';
+import { listFixtureSites, loadFixtureSite } from '@spideriq/testkit';
 import { detectSpa } from '../../src/render/spa-detect.js';
 
 /** The bar: precision ≥ 0.95 and recall ≥ 0.90 per field over the fixture sites. */

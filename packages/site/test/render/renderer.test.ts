@@ -3,8 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../src/crawl/crawler.js';
 import { HttpClient } from '../../src/fetch/http-client.js';
 import { BrowserRenderer } from '../../src/render/renderer.js';
-import { startServer, staticSite } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer, staticSite } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -27,7 +27,7 @@ describe('SPA rendering', () => {
   afterAll(() => renderer.close());
 
   it.skipIf(!hasChromium)('renders an SPA shell in Chromium, blocks images and follows rendered links', async () => {
-    server = await startServer(
+    server = await startLocalServer(
       staticSite({
         '/': { body: SPA },
         '/hero.png': { type: 'image/png', body: 'png' },
@@ -75,7 +75,7 @@ describe('SPA rendering', () => {
         }
       }, 150);
     </script></body></html>`;
-    server = await startServer(
+    server = await startLocalServer(
       staticSite({
         '/': { body: late },
         '/api/contact.json': { type: 'application/json', body: JSON.stringify({ email: 'late@spa.test', phone: '+49 30 2345 6789' }) },
@@ -90,7 +90,7 @@ describe('SPA rendering', () => {
   });
 
   it.skipIf(!hasChromium)('aborts requests the guard refuses', async () => {
-    server = await startServer(staticSite({ '/': { body: SPA } }));
+    server = await startLocalServer(staticSite({ '/': { body: SPA } }));
     const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => false });
     const result = await session!.render(`${server.origin}/`, { timeoutMs: 5000 }).catch((e: unknown) => e);
     await session!.close();
@@ -102,7 +102,7 @@ describe('SPA rendering', () => {
     const missing = new BrowserRenderer({ executablePath: '/nonexistent/chromium' });
     expect(await missing.available()).toBe(false);
     expect(await missing.session({ userAgent: 't', allowRequest: async () => true })).toBeNull();
-    server = await startServer(staticSite({ '/': { body: SPA } }));
+    server = await startLocalServer(staticSite({ '/': { body: SPA } }));
     const http = new HttpClient({ userAgent: 't', allowPrivateNetworks: true, retries: 0 });
     const summary = await crawlSite({
       startUrl: `${server.origin}/`,
