@@ -6,7 +6,7 @@ export interface SiteAnalysisInput {
   url: string;
   payload: SpiderSitePayload;
   requested: RequestedAi;
-  /** Every page crawled successfully, with its HTML. */
+  /** Every page crawled successfully, with its HTML; empty when no AI feature was requested (the job does not keep HTML it will not use). */
   pages: ReadonlyArray<{ url: string; html: string; title?: string }>;
   /** The compendium's markdown (also when it is not inlined in the response), or null. */
   compendium: string | null;

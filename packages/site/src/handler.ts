@@ -3,7 +3,8 @@ import type { JobContext, JobHandler } from '@spideriq/jobs/handler';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
 import type { SiteAnalyser } from './analysis.js';
-import { buildCompendium } from './compendium/index.js';
+import { assembleCompendium, compendiumSection } from './compendium/index.js';
+import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
 import { extractPage, mergeExtractions } from './extract/index.js';
@@ -89,6 +90,11 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
       ...(options.connector ? { connector: options.connector } : {}),
     });
     const renderingAvailable = settings.enable_spa && (await renderer.available());
+    // Each page is reduced to its markdown blocks and its extraction as it arrives, so the job never
+    // holds every page's HTML (nor a DOM of it) until the end.
+    const sections: CompendiumSection[] = [];
+    // The AI features read the pages' HTML, so it is kept only when one of them was asked for.
+    const keepHtml = options.analyse !== undefined && Object.values(settings.ai).some(Boolean);
     const pages: Array<{ url: string; html: string; title?: string }> = [];
     const extractions: PageExtraction[] = [];
     let summary: CrawlSummary;
@@ -114,7 +120,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
         onPage: (page, progress) => {
           if (page.html !== null && page.error === null) {
             const title = titleOf(page.html);
-            pages.push({ url: page.finalUrl, html: page.html, ...(title ? { title } : {}) });
+            const crawled = { url: page.finalUrl, html: page.html, ...(title ? { title } : {}) };
+            if (settings.compendium.enabled) sections.push(compendiumSection(crawled, settings.compendium));
+            if (keepHtml) pages.push(crawled);
             extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
           }
           ctx.progress({
@@ -140,7 +148,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
 
     const contacts = mergeExtractions(extractions, settings.url);
     const { total_emails_found, total_phones_found, ...fields } = contacts;
-    const compendium = await storeCompendium(pages, settings, ctx);
+    const compendium = await storeCompendium(sections, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
     const analysis = await options.analyse?.({ url: settings.url, payload, requested: settings.ai, pages, compendium: compendium.markdown, signal: ctx.signal });
 
@@ -233,7 +241,7 @@ function toJobError(error: unknown, settings: ResolvedSiteOptions, signal: Abort
 }
 
 async function storeCompendium(
-  pages: Array<{ url: string; html: string; title?: string }>,
+  pages: readonly CompendiumSection[],
   settings: ResolvedSiteOptions,
   ctx: JobContext,
 ): Promise<{ inline: string | null; markdown: string | null; info: CompendiumInfo }> {
@@ -249,7 +257,7 @@ async function storeCompendium(
     estimated_tokens: null,
   };
   if (!settings.compendium.enabled || pages.length === 0) return { inline: null, markdown: null, info: off };
-  const built = buildCompendium(pages, {
+  const built = assembleCompendium(pages, {
     cleanup_level: settings.compendium.cleanup_level,
     max_chars: settings.compendium.max_chars,
     remove_duplicates: settings.compendium.remove_duplicates,

@@ -1,6 +1,6 @@
 import { blockKey, splitBlocks } from './blocks.js';
 import { CitationRegistry, toCitations } from './citations.js';
-import { fitContent, minimalContent, rawContent } from './main-content.js';
+import { fitContentNode, minimalContentNode, rawContentNode } from './main-content.js';
 import { htmlToMarkdown, type MarkdownOptions } from './markdown.js';
 import { estimateTokens } from './tokens.js';
 
@@ -50,15 +50,32 @@ function pageTitle(page: CompendiumPage): string {
   return title || page.url;
 }
 
-function contentFor(page: CompendiumPage, options: CompendiumOptions): string {
+function contentFor(page: CompendiumPage, options: CompendiumOptions): ReturnType<typeof rawContentNode> {
   switch (options.cleanup_level) {
     case 'raw':
-      return rawContent(page.html);
+      return rawContentNode(page.html);
     case 'minimal':
-      return minimalContent(page.html, page.url, options.priority_sections);
+      return minimalContentNode(page.html, page.url, options.priority_sections);
     default:
-      return fitContent(page.html, page.url);
+      return fitContentNode(page.html, page.url);
   }
+}
+
+/** One page converted to markdown blocks: all the compendium keeps of a page, so its HTML can be let go. */
+export interface CompendiumSection {
+  url: string;
+  title: string;
+  blocks: string[];
+}
+
+/**
+ * Converts one page for the compendium (its cleanup level's content as markdown blocks). The
+ * handler calls this as each page arrives, so a job holds markdown rather than every page's HTML.
+ */
+export function compendiumSection(page: CompendiumPage, options: Pick<CompendiumOptions, 'cleanup_level' | 'priority_sections'>): CompendiumSection {
+  const content = contentFor(page, options as CompendiumOptions);
+  const markdown = content ? htmlToMarkdown(content as unknown as Parameters<typeof htmlToMarkdown>[0], MARKDOWN_OPTIONS[options.cleanup_level]) : '';
+  return { url: page.url, title: pageTitle(page), blocks: splitBlocks(markdown) };
 }
 
 /**
@@ -69,11 +86,19 @@ function contentFor(page: CompendiumPage, options: CompendiumOptions): string {
  * whole block that fits `max_chars`, never inside a table or code block. Pure: no I/O.
  */
 export function buildCompendium(pages: readonly CompendiumPage[], options: CompendiumOptions): Compendium {
+  return assembleCompendium(
+    pages.map((page) => compendiumSection(page, options)),
+    options,
+  );
+}
+
+/** `buildCompendium` from pages already converted by `compendiumSection`, in crawl order. Pure. */
+export function assembleCompendium(pages: readonly CompendiumSection[], options: CompendiumOptions): Compendium {
   const registry = new CitationRegistry();
   const seen = new Set<string>();
   const sections: string[][] = [];
   for (const page of pages) {
-    let blocks = splitBlocks(htmlToMarkdown(contentFor(page, options), MARKDOWN_OPTIONS[options.cleanup_level]));
+    let blocks = page.blocks;
     if (options.remove_duplicates) {
       blocks = blocks.filter((block) => {
         const key = blockKey(block);
@@ -84,7 +109,7 @@ export function buildCompendium(pages: readonly CompendiumPage[], options: Compe
     }
     if (blocks.length === 0) continue;
     if (options.cleanup_level === 'citations') blocks = splitBlocks(toCitations(blocks.join('\n\n'), registry, page.url));
-    sections.push([`# ${pageTitle(page)}`, `Source: ${page.url}`, ...blocks]);
+    sections.push([`# ${page.title}`, `Source: ${page.url}`, ...blocks]);
   }
 
   let markdown = '';

@@ -1,8 +1,8 @@
-export { buildCompendium } from './build.js';
-export type { Compendium, CompendiumOptions, CompendiumPage, CleanupLevel } from './build.js';
+export { assembleCompendium, buildCompendium, compendiumSection } from './build.js';
+export type { Compendium, CompendiumOptions, CompendiumPage, CompendiumSection, CleanupLevel } from './build.js';
 export { htmlToMarkdown } from './markdown.js';
 export type { MarkdownOptions, ImagePolicy } from './markdown.js';
-export { fitContent, minimalContent, rawContent } from './main-content.js';
+export { fitContent, fitContentNode, minimalContent, minimalContentNode, rawContent, rawContentNode } from './main-content.js';
 export { CitationRegistry, toCitations } from './citations.js';
 export { splitBlocks, blockKey } from './blocks.js';
 export { estimateTokens } from './tokens.js';

@@ -42,7 +42,7 @@ function revealCloudflareEmails(doc: Doc): void {
   }
 }
 
-function removeAll(doc: Doc, selector: string): void {
+function removeAll(doc: Pick<Doc, 'querySelectorAll'>, selector: string): void {
   for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
 }
 
@@ -54,15 +54,83 @@ function removeNoise(doc: Doc): void {
   }
 }
 
+type El = NonNullable<Doc['body']>;
+
+/** Whether a UTF-16 code unit is JavaScript `\s` whitespace. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim().length` without building the collapsed copy: this runs on the
+ * whole text of every page twice, and the copies showed up in profiles.
+ */
+function collapsedLength(text: string | null | undefined): number {
+  if (!text) return 0;
+  let length = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      gap = length > 0;
+      continue;
+    }
+    length += gap ? 2 : 1;
+    gap = false;
+  }
+  return length;
+}
+
 function textLength(html: string): number {
-  return parse(`<body>${html}</body>`).body?.textContent?.replace(/\s+/g, ' ').trim().length ?? 0;
+  return collapsedLength(parse(`<body>${html}</body>`).body?.textContent);
+}
+
+/**
+ * The `raw` content as a DOM element (the page body with only scripts, styles and similar invisible
+ * elements removed), so the markdown converter can walk it without serialising and re-parsing.
+ */
+export function rawContentNode(html: string): El | null {
+  const doc = parse(html);
+  removeAll(doc, 'script, style, noscript, template, iframe, svg');
+  return doc.body ?? null;
 }
 
 /** The page body with only scripts, styles and similar invisible elements removed (`raw`). */
 export function rawContent(html: string): string {
+  return rawContentNode(html)?.innerHTML ?? '';
+}
+
+/**
+ * `fitContent` as a DOM element whose children are the content. The page is parsed once: noise is removed from it, a copy of its
+ * body loses the chrome (the fallback), and Readability reads the document itself, handing back its
+ * article element rather than HTML (its `serializer` option), so nothing is parsed twice.
+ */
+export function fitContentNode(html: string, url: string): El | null {
   const doc = parse(html);
-  removeAll(doc, 'script, style, noscript, template, iframe, svg');
-  return doc.body?.innerHTML ?? '';
+  removeNoise(doc);
+  const fallback = (doc.body?.cloneNode(true) ?? null) as El | null;
+  if (!fallback) return null;
+  removeAll(fallback, CHROME);
+  const fallbackLength = collapsedLength(fallback.textContent);
+  if (fallbackLength < SHORT_PAGE) return fallback;
+  let article: { content: El } | null = null;
+  try {
+    const base = doc.createElement('base');
+    base.setAttribute('href', url);
+    doc.head?.appendChild(base);
+    const parsed = new Readability(doc as unknown as Document, {
+      keepClasses: true,
+      charThreshold: 200,
+      serializer: (el) => el,
+    }).parse();
+    article = parsed?.content ? { content: parsed.content as unknown as El } : null;
+  } catch {
+    article = null;
+  }
+  if (article && collapsedLength(article.content.textContent) >= 0.6 * fallbackLength) return article.content;
+  return fallback;
 }
 
 /**
@@ -72,32 +140,12 @@ export function rawContent(html: string): string {
  * which tends to keep one block of them, so they never come back empty (Firecrawl #540, #289).
  */
 export function fitContent(html: string, url: string): string {
-  const stripped = parse(html);
-  removeAll(stripped, CHROME);
-  removeNoise(stripped);
-  const fallback = stripped.body?.innerHTML ?? '';
-  const fallbackLength = textLength(fallback);
-  if (fallbackLength < SHORT_PAGE) return fallback;
-  let article: string | null = null;
-  try {
-    const doc = parse(html);
-    removeNoise(doc);
-    const base = doc.createElement('base');
-    base.setAttribute('href', url);
-    doc.head?.appendChild(base);
-    article = new Readability(doc as unknown as Document, { keepClasses: true, charThreshold: 200 }).parse()?.content ?? null;
-  } catch {
-    article = null;
-  }
-  if (article && textLength(article) >= 0.6 * fallbackLength) return article;
-  return fallback;
+  const node = fitContentNode(html, url);
+  return node?.innerHTML ?? '';
 }
 
-/**
- * Only the priority sections (`minimal`): the first of `sections` that matches, tried as an
- * element name, an `#id`, a `.class`, a `[role]` and a class fragment; falling back to `fit`.
- */
-export function minimalContent(html: string, url: string, sections: readonly string[]): string {
+/** `minimalContent` as a DOM element whose children are the matched sections, falling back to `fit`. */
+export function minimalContentNode(html: string, url: string, sections: readonly string[]): El | null {
   const doc = parse(html);
   removeAll(doc, CHROME.split(', ').filter((s) => s !== 'header').join(', '));
   removeNoise(doc);
@@ -105,16 +153,25 @@ export function minimalContent(html: string, url: string, sections: readonly str
     const safe = name.replace(/[^\w-]/g, '');
     if (!safe) continue;
     const selector = [safe, `#${safe}`, `.${safe}`, `[role="${safe}"]`, `[class*="${safe}"]`].join(', ');
-    let found: Element[] = [];
+    let found: El[] = [];
     try {
-      found = Array.from(doc.querySelectorAll(selector)) as unknown as Element[];
+      found = Array.from(doc.querySelectorAll(selector)) as unknown as El[];
     } catch {
       continue;
     }
     // keep only outermost matches so nested ones are not repeated
     const outer = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
     const html = outer.map((el) => el.outerHTML).join('\n');
-    if (textLength(html) > 0) return html;
+    if (textLength(html) > 0) return parse(`<body>${html}</body>`).body ?? null;
   }
-  return fitContent(html, url);
+  return fitContentNode(html, url);
+}
+
+/**
+ * Only the priority sections (`minimal`): the first of `sections` that matches, tried as an
+ * element name, an `#id`, a `.class`, a `[role]` and a class fragment; falling back to `fit`.
+ */
+export function minimalContent(html: string, url: string, sections: readonly string[]): string {
+  const node = minimalContentNode(html, url, sections);
+  return node?.innerHTML ?? '';
 }

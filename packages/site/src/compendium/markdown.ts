@@ -12,11 +12,32 @@ export interface MarkdownOptions {
 }
 
 /**
- * Converts an HTML fragment to GitHub-flavoured markdown: ATX headings (the hierarchy is kept),
+ * Converts an HTML fragment (or the children of a DOM element, which skips a re-parse) to GitHub-flavoured markdown: ATX headings (the hierarchy is kept),
  * fenced code blocks with their `language-*`, `-` bullets, pipe tables. Scripts, styles and forms
  * never reach the output.
  */
-export function htmlToMarkdown(html: string, options: MarkdownOptions): string {
+export function htmlToMarkdown(html: string | TurndownService.Node, options: MarkdownOptions): string {
+  return serviceFor(options)
+    .turndown(html)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** One configured converter per option set: building turndown's rule table per page showed up in profiles. */
+const services = new Map<string, TurndownService>();
+
+function serviceFor(options: MarkdownOptions): TurndownService {
+  const key = `${options.images}:${options.dropLinks}`;
+  let service = services.get(key);
+  if (!service) {
+    service = createService(options);
+    services.set(key, service);
+  }
+  return service;
+}
+
+function createService(options: MarkdownOptions): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
@@ -40,9 +61,5 @@ export function htmlToMarkdown(html: string, options: MarkdownOptions): string {
   if (options.dropLinks) {
     service.addRule('linkText', { filter: 'a', replacement: (content) => content });
   }
-  return service
-    .turndown(html)
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return service;
 }

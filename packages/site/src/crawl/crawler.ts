@@ -203,7 +203,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
       const baseUrl = base ? (normalizeUrl(base, page.finalUrl) ?? page.finalUrl) : page.finalUrl;
       for (const link of links) {
         const url = normalizeUrl(link.href, baseUrl);
-        if (!url || !inScope(url) || looksLikeNonHtml(url)) continue;
+        // Most links of a site point at pages already queued (nav, footer): skip them before scoring.
+        if (!url || frontier.has(url) || !inScope(url) || looksLikeNonHtml(url)) continue;
         frontier.push({ url, depth: entry.depth + 1, score: scoreLink(url, link.text, options.targetPages), source: 'link' });
       }
     }

@@ -31,9 +31,16 @@ const BLOCK = new Set([
   'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'option', 'button', 'label',
 ]);
 
+/**
+ * htmlparser2 in HTML mode instead of cheerio's default parse5: several times faster and lighter on
+ * large pages, and the extractors only query the tree. It does not invent `<html>`/`<head>`/`<body>`
+ * or `<tbody>` the way a browser does, which no extractor relies on.
+ */
+const PARSE_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } } as const;
+
 /** Parses HTML for extraction. The URL is the page's final URL (after redirects). */
 export function parsePage(html: string, url: string): PageDocument {
-  const $ = load(html);
+  const $ = load(html, PARSE_OPTIONS);
   const lang = ($('html').attr('lang') ?? '').trim().toLowerCase() || null;
   const root = $.root()[0] as unknown as DomNode;
   return { $, url: new URL(url), text: visibleText([root]), lang };
