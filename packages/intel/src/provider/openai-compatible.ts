@@ -3,7 +3,7 @@ import { APICallError } from '@ai-sdk/provider';
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { ChatMessage, ChatReply, ChatRequest, ChatUsage, ModelClient } from './model-client.js';
 import { ModelError } from './model-client.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '@spideriq/schema/http';
 
 /** Where the endpoint is and how to authenticate. */
 export interface OpenAiCompatibleOptions {
