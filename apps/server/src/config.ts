@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   PORT: int(0, 65535).default(8080),
   SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
   SPIDERIQ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  SPIDERIQ_REDIS_URL: z.string().regex(/^rediss?:\/\/[^/]+(\/\d+)?\/?$/, 'must be a redis://host:port/db URL').optional(),
+  SPIDERIQ_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SPIDERIQ_QUEUE_PREFIX: z.string().regex(/^[a-z_][a-z0-9_]{0,30}$/, 'must be a lowercase identifier').default('spideriq'),
+  SPIDERIQ_RECONCILE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
   SPIDERIQ_PUBLIC_URL: url.optional(),
   SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +54,14 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for the job store instead of SQLite (scale-out), and the schema its tables live in. */
   database: { url: string; schema: string } | null;
+  /**
+   * Scale-out (set with `database`): BullMQ holds the queue, on Redis when `redisUrl` is set, else on
+   * BullMQ's PostgreSQL backend; events, cancels and worker heartbeats travel the same way. `prefix`
+   * separates deployments sharing a Redis or a database. The reconciler re-enqueues lost jobs every `reconcileMs`.
+   */
+  queue: { redisUrl: string | null; prefix: string; reconcileMs: number };
+  /** `all` serves the API and runs jobs; `api` only serves; `worker` only runs jobs and opens no port. */
+  role: 'all' | 'api' | 'worker';
   /** Public base URL (artifact links); defaults to the server's own address. */
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
@@ -93,6 +105,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])] ?? '')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const needsDatabase = [
+    ...(e.SPIDERIQ_ROLE !== 'all' ? [`SPIDERIQ_ROLE=${JSON.stringify(e.SPIDERIQ_ROLE)}: separate api and worker processes share PostgreSQL; set SPIDERIQ_DATABASE_URL`] : []),
+    ...(e.SPIDERIQ_REDIS_URL ? [`SPIDERIQ_REDIS_URL=${JSON.stringify(e.SPIDERIQ_REDIS_URL)}: the Redis queue keeps its jobs in PostgreSQL; set SPIDERIQ_DATABASE_URL`] : []),
+  ];
+  if (!e.SPIDERIQ_DATABASE_URL && needsDatabase.length) throw new ConfigError(needsDatabase);
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -100,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
     database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
+    queue: { redisUrl: e.SPIDERIQ_REDIS_URL ?? null, prefix: e.SPIDERIQ_QUEUE_PREFIX, reconcileMs: e.SPIDERIQ_RECONCILE_SECONDS * 1000 },
+    role: e.SPIDERIQ_ROLE,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },

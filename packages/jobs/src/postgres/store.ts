@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import type { JobType } from '@spideriq/schema';
-import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
-import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
+import type { CancelOutcome, ClaimJobOutcome, FailOutcome, JobListFilter, JobStore, NewJob, RunnableJob } from '../store.js';
+import type { ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import { DEDUP_WINDOW_MS } from '../sqlite/store.js';
 import { postgresSchema } from './schema-sql.js';
 
@@ -65,8 +65,9 @@ const toJob = (row: JobRow): JobRecord => {
 const SORT_COLUMNS: Record<JobListFilter['sortBy'], string> = { created_at: 'created_at', updated_at: 'updated_at', status: 'status', priority: 'priority' };
 
 /**
- * The scale-out job store: the same contract as the SQLite store on PostgreSQL, so several server and
- * worker processes share one queue. Claims use `FOR UPDATE SKIP LOCKED`, so workers never block each other.
+ * The scale-out job store: the rows of the SQLite store's contract on PostgreSQL, shared by every API and
+ * worker process. It holds no queue of its own: BullMQ (on Redis or PostgreSQL) hands the workers job ids,
+ * and `claimJob` turns one into a leased run.
  */
 export class PostgresJobStore implements JobStore {
   readonly #pool: pg.Pool;
@@ -152,33 +153,38 @@ export class PostgresJobStore implements JobStore {
     return { total, jobs: rows.map(toJob) };
   }
 
-  async claim(workerId: string, types: readonly JobType[], leaseMs: number, now: Date): Promise<ClaimedJob | null> {
-    if (types.length === 0) return null;
-    const nowMs = now.getTime();
+  async claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome> {
     return this.#tx(async (c) => {
-      await c.query(
-        `UPDATE ${this.#s}.jobs SET status = 'failed', completed_at = $1, updated_at = $1, lease_token = NULL, lease_expires_ms = NULL,
-           error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
-         WHERE status = 'processing' AND lease_expires_ms < $2 AND attempts >= $3 AND type = ANY($4)`,
-        [now, nowMs, this.#maxAttempts, types],
-      );
-      const picked = await c.query<{ id: string }>(
-        `SELECT id FROM ${this.#s}.jobs
-         WHERE type = ANY($1) AND (status = 'queued' OR (status = 'processing' AND lease_expires_ms < $2))
-         ORDER BY priority DESC, seq ASC LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [types, nowMs],
-      );
-      const id = picked.rows[0]?.id;
-      if (!id) return null;
+      const { rows } = await c.query<{ status: JobRecord['status']; attempts: number }>(`SELECT status, attempts FROM ${this.#s}.jobs WHERE id = $1 FOR UPDATE`, [id]);
+      const row = rows[0];
+      if (!row || (row.status !== 'queued' && row.status !== 'processing')) return { outcome: 'gone' };
+      if (row.attempts >= this.#maxAttempts) {
+        const failed = await c.query<JobRow>(
+          `UPDATE ${this.#s}.jobs SET status = 'failed', completed_at = $1, updated_at = $1, lease_token = NULL, lease_expires_ms = NULL,
+             error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
+           WHERE id = $2 RETURNING *`,
+          [now, id],
+        );
+        return { outcome: 'exhausted', job: toJob(failed.rows[0]!) };
+      }
       const leaseToken = randomUUID();
-      const { rows } = await c.query<JobRow>(
+      const claimed = await c.query<JobRow>(
         `UPDATE ${this.#s}.jobs SET status = 'processing', worker_id = $1, lease_token = $2, lease_expires_ms = $3, attempts = attempts + 1,
            started_at = COALESCE(started_at, $4), updated_at = $4, progress = NULL
          WHERE id = $5 RETURNING *`,
-        [workerId, leaseToken, nowMs + leaseMs, now, id],
+        [workerId, leaseToken, now.getTime() + leaseMs, now, id],
       );
-      return { job: toJob(rows[0]!), leaseToken };
+      return { outcome: 'claimed', claimed: { job: toJob(claimed.rows[0]!), leaseToken } };
     });
+  }
+
+  async listRunnable(now: Date, limit: number): Promise<RunnableJob[]> {
+    const { rows } = await this.#query<RunnableJob>(
+      `SELECT id, type, priority FROM ${this.#s}.jobs
+       WHERE status = 'queued' OR (status = 'processing' AND lease_expires_ms < $1) ORDER BY seq LIMIT $2`,
+      [now.getTime(), limit],
+    );
+    return rows;
   }
 
   async heartbeat(id: string, leaseToken: string, leaseMs: number, now: Date): Promise<boolean> {

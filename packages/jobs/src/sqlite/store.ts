@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JobType } from '@spideriq/schema';
-import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
+import type { CancelOutcome, ClaimJobOutcome, FailOutcome, JobListFilter, LeaseQueueStore, NewJob, RunnableJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import { SQLITE_SCHEMA } from './schema-sql.js';
 
@@ -94,7 +94,7 @@ export interface SqliteStoreOptions {
  * transaction, so a `kill -9` at any point leaves a consistent queue: queued jobs stay queued, and
  * processing jobs become claimable again when their lease expires.
  */
-export class SqliteJobStore implements JobStore {
+export class SqliteJobStore implements LeaseQueueStore {
   readonly #db: Database.Database;
   readonly #maxAttempts: number;
   readonly #statements = new Map<string, Database.Statement>();
@@ -184,6 +184,39 @@ export class SqliteJobStore implements JobStore {
       return { job: this.#get(row.id)!, leaseToken };
     });
     return run.immediate();
+  }
+
+  async claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome> {
+    const nowIso = now.toISOString();
+    const run = this.#db.transaction((): ClaimJobOutcome => {
+      const row = this.#prepare<[string], { status: JobRecord['status']; attempts: number }>('SELECT status, attempts FROM jobs WHERE id = ?').get(id);
+      if (!row || (row.status !== 'queued' && row.status !== 'processing')) return { outcome: 'gone' };
+      if (row.attempts >= this.#maxAttempts) {
+        this.#prepare(
+            `UPDATE jobs SET status = 'failed', completed_at = ?, updated_at = ?, lease_token = NULL, lease_expires_ms = NULL,
+               error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
+             WHERE id = ?`,
+          )
+          .run(nowIso, nowIso, id);
+        return { outcome: 'exhausted', job: this.#get(id)! };
+      }
+      const leaseToken = randomUUID();
+      this.#prepare(
+          `UPDATE jobs SET status = 'processing', worker_id = ?, lease_token = ?, lease_expires_ms = ?, attempts = attempts + 1,
+             started_at = COALESCE(started_at, ?), updated_at = ?, progress = NULL
+           WHERE id = ?`,
+        )
+        .run(workerId, leaseToken, now.getTime() + leaseMs, nowIso, nowIso, id);
+      return { outcome: 'claimed', claimed: { job: this.#get(id)!, leaseToken } };
+    });
+    return run.immediate();
+  }
+
+  async listRunnable(now: Date, limit: number): Promise<RunnableJob[]> {
+    return this.#prepare<[number, number], RunnableJob>(
+        `SELECT id, type, priority FROM jobs WHERE status = 'queued' OR (status = 'processing' AND lease_expires_ms < ?) ORDER BY seq LIMIT ?`,
+      )
+      .all(now.getTime(), limit);
   }
 
   async heartbeat(id: string, leaseToken: string, leaseMs: number, now: Date): Promise<boolean> {
