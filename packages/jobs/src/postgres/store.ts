@@ -80,7 +80,7 @@ export class PostgresJobStore implements JobStore {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
     this.#s = `"${schema}"`;
     this.#maxAttempts = options.maxAttempts;
-    this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
     this.#pool.on('error', () => undefined);
     this.#ready = this.#pool.query(postgresSchema(schema)).then(() => undefined);
     this.#ready.catch(() => undefined);

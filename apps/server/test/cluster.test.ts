@@ -1,0 +1,135 @@
+/**
+ * Scale-out fault tests: real API and worker processes on PostgreSQL and BullMQ (a redis-server each test
+ * starts on a spare port, or BullMQ's PostgreSQL backend), with the stand-in handlers.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, connect } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateToken } from '../src/auth/credentials.js';
+import { PG_URL, collectEvents, freshSchema, killAll, sparePort, startRedis, startServerProcess, until } from './support/processes.js';
+import type { ServerProcess } from './support/processes.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  killAll();
+  for (const clean of cleanups.splice(0).reverse()) await clean().catch(() => undefined);
+});
+
+/** A cluster's shared settings: one schema, one queue prefix, one client token; Redis when given. */
+async function clusterEnv(redisUrl: string | null): Promise<{ env: Record<string, string>; token: string; schema: string }> {
+  const { schema, drop } = freshSchema();
+  cleanups.push(drop);
+  const token = generateToken().token;
+  const env: Record<string, string> = {
+    SPIDERIQ_DATABASE_URL: PG_URL,
+    SPIDERIQ_DATABASE_SCHEMA: schema,
+    SPIDERIQ_QUEUE_PREFIX: `q${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+    SPIDERIQ_BOOTSTRAP_TOKEN: token,
+    SPIDERIQ_LEASE_SECONDS: '2',
+    SPIDERIQ_RECONCILE_SECONDS: '1',
+    SPIDERIQ_SHUTDOWN_GRACE_SECONDS: '2',
+    SPIDERIQ_RATE_LIMIT_PER_MINUTE: '1000000',
+    SPIDERIQ_RATE_LIMIT_BURST: '1000000',
+  };
+  if (redisUrl) env.SPIDERIQ_REDIS_URL = redisUrl;
+  return { env, token, schema };
+}
+
+const client = (url: string, token: string) => {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return {
+    submit: async (jobUrl: string): Promise<string> => {
+      const res = await fetch(`${url}/api/v1/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url: jobUrl } }) });
+      if (res.status !== 201) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { job_id: string }).job_id;
+    },
+    get: (path: string) => fetch(`${url}${path}`, { headers }),
+    status: async (id: string) => ((await (await fetch(`${url}/api/v1/jobs/${id}/status`, { headers })).json()) as { status: string }).status,
+    cancel: (id: string) => fetch(`${url}/api/v1/jobs/${id}`, { method: 'DELETE', headers }),
+  };
+};
+
+const rows = async (schema: string, sql: string): Promise<Record<string, unknown>[]> => {
+  const db = new pg.Client({ connectionString: PG_URL });
+  await db.connect();
+  try {
+    return (await db.query(sql.replaceAll('jobs', `"${schema}".jobs`))).rows;
+  } finally {
+    await db.end();
+  }
+};
+
+/** A local site whose `/hold` requests never get an answer; it records when each one's socket closes. */
+async function holdingSite(): Promise<{ url: string; opened: number; closedAt: number | null; close(): Promise<void> }> {
+  const state = { opened: 0, closedAt: null as number | null };
+  const server = createHttpServer((req) => {
+    state.opened++;
+    req.socket.once('close', () => (state.closedAt = Date.now()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+describe.each([['Redis'], ['PostgreSQL only']])('a cluster on %s', (backend) => {
+  it('streams events from every worker, cancels across processes within 2 s, re-runs a kill -9 worker’s job once, and reports live workers', async () => {
+    const redis = backend === 'Redis' ? await startRedis(await sparePort()) : null;
+    const { env, token } = await clusterEnv(redis?.url ?? null);
+    const workerPort = await sparePort();
+    const worker = (instance: string) => startServerProcess({ ...env, SPIDERIQ_ROLE: 'worker', SPIDERIQ_INSTANCE: instance, PORT: String(workerPort), SPIDERIQ_WORKERS_SITE: '1', SPIDERIQ_WORKERS_MAPS: '1' });
+    const [api, w1, w2] = await Promise.all([startServerProcess({ ...env, SPIDERIQ_ROLE: 'api', SPIDERIQ_INSTANCE: 'api1' }), worker('w1'), worker('w2')]);
+    const workers: Record<string, ServerProcess> = { w1: w1!, w2: w2! };
+    expect(w1!.url).toBeNull();
+    // A worker opens no port, even with PORT set.
+    await expect(new Promise((resolve, reject) => connect(workerPort, '127.0.0.1').once('connect', resolve).once('error', reject))).rejects.toThrow(/ECONNREFUSED/);
+    const c = client(api!.url!, token);
+
+    // Health on the api process counts both workers' slots (the api process itself has none).
+    await until('both workers in health', async () => {
+      const body = (await (await c.get('/api/v1/system/health')).json()) as { services: { workers: { spider_site: number; spider_maps: number } } };
+      return body.services.workers.spider_site === 2 && body.services.workers.spider_maps === 2 ? true : undefined;
+    }, 10_000);
+    const stream = await collectEvents(api!.url!, token);
+    cleanups.push(async () => stream.close());
+
+    // Cancel: the worker's open request for the job closes within 2 s of the DELETE's answer.
+    const site = await holdingSite();
+    cleanups.push(site.close);
+    const held = await c.submit(`${site.url}/hold?${randomUUID()}`);
+    await until('the held request', () => (site.opened > 0 ? true : undefined), 15_000);
+    const cancelled = await c.cancel(held);
+    expect(cancelled.status).toBe(200);
+    const answeredAt = Date.now();
+    await until('the held request to close', () => (site.closedAt ? true : undefined), 5000, 10);
+    expect(site.closedAt! - answeredAt).toBeLessThan(2000);
+    expect(site.opened).toBe(1);
+    expect(await c.status(held)).toBe('cancelled');
+
+    // kill -9 the worker running a job: the other one re-runs it; one result, one job.completed event.
+    const slow = await c.submit(`https://slow.test/?ms=3000&${randomUUID()}`);
+    const first = await until('job.processing', () => stream.events.find((e) => e.event === 'job.processing' && e.job_id === slow), 15_000);
+    const victim = /-(w\d)-\d+$/.exec(first.worker_id!)![1]!;
+    await until('progress', () => stream.events.find((e) => e.event === 'job.progress' && e.job_id === slow), 5000);
+    await workers[victim]!.kill();
+    await until('the re-run to complete', async () => ((await c.status(slow)) === 'completed' ? true : undefined), 60_000, 200);
+    const results = (await (await c.get(`/api/v1/jobs/${slow}/results`)).json()) as { worker_id: string };
+    const survivor = victim === 'w1' ? 'w2' : 'w1';
+    expect(results.worker_id).toContain(`-${survivor}-`);
+    await until('the completed event', () => stream.events.find((e) => e.event === 'job.completed' && e.job_id === slow), 5000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(stream.events.filter((e) => e.event === 'job.completed' && e.job_id === slow)).toHaveLength(1);
+    expect(stream.events.filter((e) => e.event === 'job.processing' && e.job_id === slow).length).toBeGreaterThanOrEqual(2);
+
+    // The dead worker leaves health and queue-stats (heartbeat TTL), the live one stays.
+    await until('the dead worker to drop', async () => {
+      const stats = (await (await c.get('/api/v1/system/queue-stats')).json()) as { workers: { spider_site: { total: number; idle: number } } };
+      return stats.workers.spider_site.total === 1 && stats.workers.spider_site.idle === 1 ? true : undefined;
+    }, 30_000, 500);
+  }, 120_000);
+});
