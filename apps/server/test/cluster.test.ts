@@ -133,3 +133,154 @@ describe.each([['Redis'], ['PostgreSQL only']])('a cluster on %s', (backend) => 
     }, 30_000, 500);
   }, 120_000);
 });
+
+describe('a cluster on Redis', () => {
+  it('completes every queued and running job once after Redis restarts empty', async () => {
+    const port = await sparePort();
+    let redis = await startRedis(port);
+    const { env, token, schema } = await clusterEnv(redis.url);
+    const [api] = await Promise.all([
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'api1', SPIDERIQ_ROLE: 'api' }),
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'w1', SPIDERIQ_ROLE: 'worker', SPIDERIQ_WORKERS_SITE: '2' }),
+    ]);
+    const c = client(api!.url!, token);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await c.submit(`https://slow.test/?ms=1200&${randomUUID()}`));
+    await until('a running job', async () => ((await c.status(ids[0]!)) === 'processing' ? true : undefined), 15_000);
+    await redis.kill();
+    await new Promise((r) => setTimeout(r, 500));
+    redis = await startRedis(port);
+    await until('every job to complete', async () => {
+      const done = await rows(schema, `SELECT status FROM jobs WHERE status = 'completed'`);
+      return done.length === ids.length ? true : undefined;
+    }, 90_000, 500);
+    const all = await rows(schema, 'SELECT id, status, result IS NOT NULL AS has_result FROM jobs');
+    expect(all.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(all.every((r) => r.status === 'completed' && r.has_result)).toBe(true);
+  }, 120_000);
+
+  it('runs 1,000 jobs through 2 API processes and 3 workers: all complete, none twice, none missing', async () => {
+    const redis = await startRedis(await sparePort());
+    const { env, token, schema } = await clusterEnv(redis.url);
+    const procs = await Promise.all([
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'api1', SPIDERIQ_ROLE: 'api' }),
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'api2', SPIDERIQ_ROLE: 'api' }),
+      ...['w1', 'w2', 'w3'].map((instance) => startServerProcess({ ...env, SPIDERIQ_INSTANCE: instance, SPIDERIQ_ROLE: 'worker', SPIDERIQ_WORKERS_SITE: '8' })),
+    ]);
+    const apis = [client(procs[0]!.url!, token), client(procs[1]!.url!, token)];
+    const stream = await collectEvents(procs[1]!.url!, token);
+    cleanups.push(async () => stream.close());
+    const ids: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async (_, lane) => {
+        while (next < 1000) {
+          const i = next++;
+          ids.push(await apis[lane % 2]!.submit(`https://ok.test/page?n=${i}`));
+        }
+      }),
+    );
+    expect(new Set(ids).size).toBe(1000);
+    await until('1,000 completions', () => (new Set(stream.events.filter((e) => e.event === 'job.completed').map((e) => e.job_id)).size === 1000 ? true : undefined), 120_000, 200);
+    const completed = stream.events.filter((e) => e.event === 'job.completed');
+    expect(completed).toHaveLength(1000);
+    const all = await rows(schema, 'SELECT id, status, attempts, worker_id FROM jobs');
+    expect(all).toHaveLength(1000);
+    expect(all.every((r) => r.status === 'completed' && r.attempts === 1)).toBe(true);
+    expect(new Set(all.map((r) => r.id))).toEqual(new Set(ids));
+    // Every worker process took a share.
+    expect(new Set(all.map((r) => /-(w\d)-/.exec(String(r.worker_id))?.[1]))).toEqual(new Set(['w1', 'w2', 'w3']));
+  }, 180_000);
+
+  it('answers 503 with a detail while PostgreSQL is unreachable, and loses nothing', async () => {
+    const redis = await startRedis(await sparePort());
+    const proxy = await tcpProxy(5432);
+    cleanups.push(proxy.close);
+    const { env, token, schema } = await clusterEnv(redis.url);
+    const viaProxy = { ...env, SPIDERIQ_DATABASE_URL: PG_URL.replace(':5432', `:${proxy.port}`), SPIDERIQ_AUTH_CACHE_SECONDS: '0' };
+    const [api] = await Promise.all([
+      startServerProcess({ ...viaProxy, SPIDERIQ_INSTANCE: 'api1', SPIDERIQ_ROLE: 'api' }),
+      startServerProcess({ ...viaProxy, SPIDERIQ_INSTANCE: 'w1', SPIDERIQ_ROLE: 'worker' }),
+    ]);
+    const c = client(api!.url!, token);
+    const before = await c.submit(`https://slow.test/?ms=300&${randomUUID()}`);
+    proxy.cut();
+    for (const res of [await c.get('/api/v1/jobs/list'), await c.get(`/api/v1/jobs/${before}/status`)]) {
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/database/i);
+    }
+    const health = await c.get('/api/v1/system/health');
+    expect(health.status).toBe(503);
+    proxy.restore();
+    const after = await until('the API to recover', async () => {
+      try {
+        return await c.submit(`https://ok.test/${randomUUID()}`);
+      } catch {
+        return undefined;
+      }
+    }, 20_000, 200);
+    await until('both jobs to complete', async () => ((await rows(schema, `SELECT id FROM jobs WHERE status = 'completed'`)).length === 2 ? true : undefined), 30_000, 200);
+    expect((await rows(schema, 'SELECT id FROM jobs')).map((r) => r.id).sort()).toEqual([before, after].sort());
+  }, 90_000);
+
+  it('leaves no half-created job when an API process is killed while answering submits', async () => {
+    const redis = await startRedis(await sparePort());
+    const { env, token, schema } = await clusterEnv(redis.url);
+    const [api] = await Promise.all([
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'api1', SPIDERIQ_ROLE: 'api' }),
+      startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'w1', SPIDERIQ_ROLE: 'worker', SPIDERIQ_WORKERS_SITE: '4' }),
+    ]);
+    const c = client(api!.url!, token);
+    const answered: string[] = [];
+    const inFlight = Array.from({ length: 60 }, (_, i) => c.submit(`https://ok.test/kill?n=${i}`).then((id) => void answered.push(id), () => undefined));
+    await until('the first answers', () => (answered.length >= 5 ? true : undefined), 10_000, 1);
+    await api!.kill();
+    await Promise.all(inFlight);
+    expect(answered.length).toBeLessThan(60);
+    // Every row the dead API committed runs to completion (the reconciler enqueues the ones it never did).
+    const second = await startServerProcess({ ...env, SPIDERIQ_INSTANCE: 'api2', SPIDERIQ_ROLE: 'api' });
+    expect(second.url).not.toBeNull();
+    await until('every created job to complete', async () => {
+      const open = await rows(schema, `SELECT id FROM jobs WHERE status <> 'completed'`);
+      return open.length === 0 ? true : undefined;
+    }, 30_000, 200);
+    const all = await rows(schema, 'SELECT id, payload FROM jobs');
+    expect(all.map((r) => r.id)).toEqual(expect.arrayContaining(answered));
+    expect(all.every((r) => typeof (r.payload as { url?: unknown }).url === 'string')).toBe(true);
+  }, 60_000);
+});
+
+/** A TCP proxy to a local port that the test can cut (every connection dropped, new ones refused) and restore. */
+async function tcpProxy(targetPort: number): Promise<{ port: number; cut(): void; restore(): void; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const server: Server = createServer((inbound) => {
+    if (!up) return inbound.destroy();
+    const outbound = connect(targetPort, '127.0.0.1');
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        sockets.delete(s);
+        inbound.destroy();
+        outbound.destroy();
+      });
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    cut() {
+      up = false;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      up = true;
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -94,16 +94,22 @@ export class PostgresJobStore implements JobStore {
   async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     await this.#ready;
     const client = await this.#pool.connect();
+    // A connection lost between two statements is reported as an 'error' event, which would crash the
+    // process without a listener; the failing query reports it to the caller anyway.
+    const onError = () => undefined;
+    client.on('error', onError);
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const value = await work(client);
       await client.query('COMMIT');
       return value;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError as Error));
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
