@@ -19,6 +19,7 @@ export class PostgresBroadcast implements Broadcast {
   #client: pg.Client | null = null;
   #connecting: Promise<pg.Client> | null = null;
   #closed = false;
+  #last: Promise<void> = Promise.resolve();
 
   constructor(options: PostgresBroadcastOptions) {
     if (!/^[a-z_][a-z0-9_]{0,40}$/.test(options.prefix)) throw new Error(`invalid broadcast prefix: ${options.prefix}`);
@@ -69,9 +70,14 @@ export class PostgresBroadcast implements Broadcast {
     setTimeout(() => void this.#connect().catch(() => this.#reconnectSoon()), 500).unref();
   }
 
-  async publish(channel: BroadcastChannel, message: string): Promise<void> {
-    const client = await this.#connect();
-    await client.query('SELECT pg_notify($1, $2)', [this.#channel(channel), message]);
+  /** Publishes in order, one statement at a time on the one connection. */
+  publish(channel: BroadcastChannel, message: string): Promise<void> {
+    const sent = this.#last.then(async () => {
+      const client = await this.#connect();
+      await client.query('SELECT pg_notify($1, $2)', [this.#channel(channel), message]);
+    });
+    this.#last = sent.catch(() => undefined);
+    return sent;
   }
 
   subscribe(channel: BroadcastChannel, listener: (message: string) => void): () => void {

@@ -82,8 +82,21 @@ export class PostgresJobStore implements JobStore {
     this.#maxAttempts = options.maxAttempts;
     this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
     this.#pool.on('error', () => undefined);
-    this.#ready = this.#pool.query(postgresSchema(schema)).then(() => undefined);
+    this.#ready = this.#createTables(schema);
     this.#ready.catch(() => undefined);
+  }
+
+  /** Creates the tables under an advisory lock: processes starting together on an empty database would race. */
+  async #createTables(schema: string): Promise<void> {
+    const client = await this.#pool.connect();
+    const key = `spideriq-schema:${schema}`;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      await client.query(postgresSchema(schema));
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      client.release();
+    }
   }
 
   /** Resolves once the tables exist; rejects when the database cannot be reached. */
@@ -160,6 +173,15 @@ export class PostgresJobStore implements JobStore {
   }
 
   async claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome> {
+    // The common case in one statement; the transaction below only sorts out the rest.
+    const leaseToken = randomUUID();
+    const fast = await this.#query<JobRow>(
+      `UPDATE ${this.#s}.jobs SET status = 'processing', worker_id = $1, lease_token = $2, lease_expires_ms = $3, attempts = attempts + 1,
+         started_at = COALESCE(started_at, $4), updated_at = $4, progress = NULL
+       WHERE id = $5 AND status IN ('queued', 'processing') AND attempts < $6 RETURNING *`,
+      [workerId, leaseToken, now.getTime() + leaseMs, now, id, this.#maxAttempts],
+    );
+    if (fast.rows[0]) return { outcome: 'claimed', claimed: { job: toJob(fast.rows[0]), leaseToken } };
     return this.#tx(async (c) => {
       const { rows } = await c.query<{ status: JobRecord['status']; attempts: number }>(`SELECT status, attempts FROM ${this.#s}.jobs WHERE id = $1 FOR UPDATE`, [id]);
       const row = rows[0];
@@ -173,7 +195,6 @@ export class PostgresJobStore implements JobStore {
         );
         return { outcome: 'exhausted', job: toJob(failed.rows[0]!) };
       }
-      const leaseToken = randomUUID();
       const claimed = await c.query<JobRow>(
         `UPDATE ${this.#s}.jobs SET status = 'processing', worker_id = $1, lease_token = $2, lease_expires_ms = $3, attempts = attempts + 1,
            started_at = COALESCE(started_at, $4), updated_at = $4, progress = NULL
