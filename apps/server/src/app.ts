@@ -6,9 +6,10 @@ import type { ClientRecord } from '@spideriq/jobs';
 import { ApiError, isServiceUnavailable } from './http/errors.js';
 import { requestedFormat, respond } from './http/respond.js';
 import type { Runtime } from './runtime.js';
-import { jobRoutes } from './routes/jobs.js';
-import { systemRoutes } from './routes/system.js';
-import { eventRoutes } from './routes/events.js';
+import { jobHandlers } from './handlers/jobs.js';
+import { systemHandlers } from './handlers/system.js';
+import { eventHandlers } from './handlers/events.js';
+import { registerOperations } from './operations/register.js';
 import { staticRoutes } from './routes/static.js';
 
 /** Per-request values the middleware sets. */
@@ -39,9 +40,8 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     logger.debug({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
-  app.route('/api/v1/system', systemRoutes(runtime));
-  app.route('/api/v1/jobs', jobRoutes(runtime));
-  app.route('/api/v1/events', eventRoutes(runtime));
+  // Every API route comes from the operation table in @spideriq/schema, one handler per operation.
+  registerOperations(app, runtime, { ...jobHandlers(runtime), ...systemHandlers(runtime), ...eventHandlers(runtime) });
   app.route('/', staticRoutes(runtime));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'Not Found')));

@@ -65,3 +65,5 @@ export {
 } from './events.js';
 export type { JobEvent, JobEventName } from './events.js';
 export { components } from './components.js';
+export { operations, JobPathSchema, defineOperation, routePath, OPERATION_TAGS } from './operations/index.js';
+export type { Operation, OperationAuth, OperationInput, OperationResponse, OperationTag, OperationId, MediaKind, HttpMethod, DocumentedStatus } from './operations/index.js';

@@ -372,14 +372,14 @@ export interface components {
                 model?: string;
                 temperature?: number;
                 max_tokens?: number;
-            };
+            } & unknown;
             /** @description Accepted for compatibility; has no effect here. */
             fuzziq_enabled?: boolean;
             /** @description Accepted for compatibility; has no effect here. */
             fuzziq_unique_only?: boolean;
             /** @description Bypass the 24-hour duplicate-submission cache. */
             test?: boolean;
-        };
+        } & (unknown & unknown);
         /**
          * @description Markdown compendium options.
          * @example {
@@ -460,7 +460,7 @@ export interface components {
             fuzziq_unique_only?: boolean;
             /** @description Bypass the 24-hour duplicate-submission cache. */
             test?: boolean;
-        };
+        } & (unknown | unknown);
         /**
          * @description Submit a spiderMaps job.
          * @example {
@@ -1971,6 +1971,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobResults"];
+                    "application/yaml": string;
+                    "text/markdown": string;
                 };
             };
             422: components["responses"]["ValidationFailed"];
@@ -2056,7 +2058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Job is already completed and cannot be cancelled"
+                     *       "detail": "Job cannot be cancelled: it has already completed"
                      *     }
                      */
                     "application/json": components["schemas"]["HttpError"];
@@ -2179,9 +2181,9 @@ export interface operations {
     };
     streamEvents: {
         parameters: {
-            query: {
-                /** @description The three-part token (EventSource cannot send headers). */
-                token: string;
+            query?: {
+                /** @description The three-part token, for clients that cannot send an `Authorization` header (EventSource). Either this or the header is required. */
+                token?: string;
                 /** @description Only this job’s events. Without it: every job of the client. */
                 job_id?: string;
             };

@@ -60,6 +60,35 @@ describe('SPA rendering', () => {
     expect(server.requests).not.toContain('/hero.png');
   });
 
+  it.skipIf(!hasChromium)('waits for the network to settle and the DOM to stop changing before reading the page', async () => {
+    // A spinner that ticks every 150 ms for 1.5 s, then a request, then the contact block: network
+    // idleness alone (500 ms without requests) would read the page while it still says "Loading".
+    const late = `<!doctype html><html><body><div id="root"><p id="spin">Loading</p></div><script>
+      let ticks = 0;
+      const spin = setInterval(() => {
+        document.getElementById('spin').textContent = 'Loading' + '.'.repeat(++ticks % 4);
+        if (ticks === 10) {
+          clearInterval(spin);
+          fetch('/api/contact.json').then((r) => r.json()).then((c) => {
+            document.getElementById('root').innerHTML = '<footer><a href="mailto:' + c.email + '">' + c.email + '</a> ' + c.phone + '</footer>';
+          });
+        }
+      }, 150);
+    </script></body></html>`;
+    server = await startServer(
+      staticSite({
+        '/': { body: late },
+        '/api/contact.json': { type: 'application/json', body: JSON.stringify({ email: 'late@spa.test', phone: '+49 30 2345 6789' }) },
+      }),
+    );
+    const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => true });
+    const result = await session!.render(`${server.origin}/`, { timeoutMs: 15_000 });
+    await session!.close();
+    expect(result.html).toContain('late@spa.test');
+    expect(result.html).not.toContain('id="spin"');
+    expect(result.timeMs).toBeLessThan(15_000);
+  });
+
   it.skipIf(!hasChromium)('aborts requests the guard refuses', async () => {
     server = await startServer(staticSite({ '/': { body: SPA } }));
     const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => false });

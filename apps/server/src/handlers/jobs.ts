@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { JobType, SubmitJobResponse } from '@spideriq/schema';
+import { dedupKey } from '@spideriq/jobs';
+import type { ClientRecord, JobRecord } from '@spideriq/jobs';
+import type { Runtime } from '../runtime.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { respond, send } from '../http/respond.js';
+import { JobResultsSchema } from '@spideriq/schema';
+import type { Handlers, Reply } from '../operations/handler.js';
+import { CompletedResultsCache } from '../views/results-cache.js';
+import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+type JobHandlers = Pick<Handlers, 'submitSiteJob' | 'submitMapsJob' | 'submitJob' | 'getJobStatus' | 'getJobResults' | 'listJobs' | 'cancelJob'>;
+
+/** The handlers of `/api/v1/jobs/*`: submit, status, results, list and cancel. */
+export function jobHandlers(runtime: Runtime): JobHandlers {
+  const completedResults = new CompletedResultsCache(64 * 1024 * 1024);
+
+  const submit = async (client: ClientRecord, type: JobType, payload: unknown, priority: number): Promise<Reply> => {
+    if (!runtime.registry.get(type)) throw new ApiError(422, [{ loc: ['body', 'type'], msg: `Job type ${type} is not enabled on this server`, type: 'enum' }]);
+    const { job, fromCache } = await runtime.store.createJob(
+      { id: randomUUID(), clientId: client.id, type, payload, priority, dedupKey: dedupKey(client.id, type, payload) },
+      new Date(),
+    );
+    if (!fromCache) {
+      // The row is the job: should the queue be unreachable now, the reconciler enqueues it later.
+      await runtime.queue.enqueue(job).catch((error: unknown) => runtime.logger.warn({ err: error, jobId: job.id }, 'enqueue failed; the reconciler will retry'));
+      runtime.bus.publish({ clientId: client.id, event: { event: 'job.queued', job_id: job.id, type, priority, created_at: job.createdAt } });
+    }
+    const body: SubmitJobResponse = {
+      job_id: job.id,
+      type,
+      status: job.status,
+      created_at: job.createdAt,
+      from_cache: fromCache,
+      message: fromCache ? 'An identical job was submitted in the last 24 hours; returning it' : 'Job submitted successfully',
+    };
+    return { status: 201, body };
+  };
+
+  /** The client's own job: another client's job looks exactly like an unknown one. */
+  const ownJob = async (id: string, client: ClientRecord): Promise<JobRecord> => {
+    const job = await runtime.store.getJob(id.toLowerCase());
+    if (!job || job.clientId !== client.id) throw notFound();
+    return job;
+  };
+
+  return {
+    submitSiteJob: ({ client, body }) => submit(client, 'spiderSite', body.payload, body.priority),
+    submitMapsJob: ({ client, body }) => submit(client, 'spiderMaps', body.payload, body.priority),
+    submitJob: ({ client, body }) => submit(client, body.type, body.payload, body.priority),
+
+    async listJobs({ client, query: q }) {
+      const { total, jobs } = await runtime.store.listJobs({
+        clientId: client.id,
+        status: q.status_filter,
+        type: q.type_filter,
+        sortBy: q.sort_by,
+        sortOrder: q.sort_order,
+        limit: q.page_size,
+        offset: (q.page - 1) * q.page_size,
+      });
+      return { status: 200, body: { total, page: q.page, page_size: q.page_size, total_pages: Math.ceil(total / q.page_size), jobs: jobs.map(summaryView) } };
+    },
+
+    async getJobStatus({ client, params }) {
+      return { status: 200, body: statusView(await ownJob(params.job_id, client)) };
+    },
+
+    // The hot path: a completed job is immutable, so its JSON is served from memory, spliced once.
+    async getJobResults({ c, client, params, format }) {
+      if (format === 'json') {
+        const cached = completedResults.get(params.job_id);
+        if (cached && cached.clientId === client.id) return send(c, 200, cached.body, JSON_TYPE);
+      }
+      const job = await ownJob(params.job_id, client);
+      if (format === 'json') {
+        const body = resultsJson(job);
+        if (job.status === 'completed') completedResults.set(job.id, { clientId: job.clientId, body });
+        return send(c, resultsStatusCode(job), body, JSON_TYPE);
+      }
+      return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
+    },
+
+    async cancelJob({ client, params }) {
+      const job = await ownJob(params.job_id, client);
+      const outcome = await runtime.store.cancel(job.id, client.id, new Date());
+      if (outcome.outcome === 'not_found') throw notFound();
+      if (outcome.outcome === 'terminal') {
+        const why = { completed: 'it has already completed', failed: 'it has already failed', cancelled: 'it was already cancelled' } as const;
+        throw new ApiError(400, `Job cannot be cancelled: ${why[outcome.job.status as keyof typeof why] ?? `it is ${outcome.job.status}`}`);
+      }
+      if (!outcome.wasProcessing) {
+        // Out of the queue's counts at once; a stale copy would be dropped by the worker anyway.
+        await runtime.queue.remove(job).catch((error: unknown) => runtime.logger.warn({ err: error, jobId: job.id }, 'removing a cancelled job from the queue failed'));
+      }
+      runtime.bus.publish({
+        clientId: job.clientId,
+        event: { event: 'job.cancelled', job_id: job.id, type: job.type, cancelled_at: outcome.job.updatedAt },
+      });
+      return { status: 200, body: { success: true, job_id: job.id, status: 'cancelled', message: 'Job cancelled successfully' } };
+    },
+  };
+}
