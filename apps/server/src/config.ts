@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   SPIDERIQ_QUEUE_PREFIX: z.string().regex(/^[a-z_][a-z0-9_]{0,30}$/, 'must be a lowercase identifier').default('spideriq'),
   SPIDERIQ_RECONCILE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
+  SPIDERIQ_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('spideriq:'),
   SPIDERIQ_PUBLIC_URL: url.optional(),
   SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
@@ -54,12 +55,16 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for the job store instead of SQLite (scale-out), and the schema its tables live in. */
   database: { url: string; schema: string } | null;
+  /** Redis (`redis://host:port/db`) for what every process shares fast: rate-limit counters (and the queue). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes, so several deployments (or tests) share one Redis. */
+  redisPrefix: string;
   /**
-   * Scale-out (set with `database`): BullMQ holds the queue, on Redis when `redisUrl` is set, else on
+   * Scale-out (set with `database`): BullMQ holds the queue, on Redis when `redisUrl` is set (its keys under `prefix`), else on
    * BullMQ's PostgreSQL backend; events, cancels and worker heartbeats travel the same way. `prefix`
    * separates deployments sharing a Redis or a database. The reconciler re-enqueues lost jobs every `reconcileMs`.
    */
-  queue: { redisUrl: string | null; prefix: string; reconcileMs: number };
+  queue: { prefix: string; reconcileMs: number };
   /** `all` serves the API and runs jobs; `api` only serves; `worker` only runs jobs and opens no port. */
   role: 'all' | 'api' | 'worker';
   /** Public base URL (artifact links); defaults to the server's own address. */
@@ -107,7 +112,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const e = parsed.data;
   const needsDatabase = [
     ...(e.SPIDERIQ_ROLE !== 'all' ? [`SPIDERIQ_ROLE=${JSON.stringify(e.SPIDERIQ_ROLE)}: separate api and worker processes share PostgreSQL; set SPIDERIQ_DATABASE_URL`] : []),
-    ...(e.SPIDERIQ_REDIS_URL ? [`SPIDERIQ_REDIS_URL=${JSON.stringify(e.SPIDERIQ_REDIS_URL)}: the Redis queue keeps its jobs in PostgreSQL; set SPIDERIQ_DATABASE_URL`] : []),
   ];
   if (!e.SPIDERIQ_DATABASE_URL && needsDatabase.length) throw new ConfigError(needsDatabase);
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
@@ -117,7 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
     database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
-    queue: { redisUrl: e.SPIDERIQ_REDIS_URL ?? null, prefix: e.SPIDERIQ_QUEUE_PREFIX, reconcileMs: e.SPIDERIQ_RECONCILE_SECONDS * 1000 },
+    redisUrl: e.SPIDERIQ_REDIS_URL ?? null,
+    redisPrefix: e.SPIDERIQ_REDIS_PREFIX,
+    queue: { prefix: e.SPIDERIQ_QUEUE_PREFIX, reconcileMs: e.SPIDERIQ_RECONCILE_SECONDS * 1000 },
     role: e.SPIDERIQ_ROLE,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,

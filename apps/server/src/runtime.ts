@@ -19,7 +19,9 @@ import {
 } from '@spideriq/jobs';
 import type { Broadcast, JobEventBus, JobRecord, JobStore, QueueTarget, WorkerStatus } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
-import { TokenBucketLimiter } from './auth/rate-limit.js';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { ClientRateLimiter } from './auth/rate-limit.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { bootstrapClients } from './auth/credentials.js';
 
@@ -46,7 +48,7 @@ export interface Runtime {
   /** Worker slots for health and statistics: this process's pool (embedded), or every live worker process's. */
   workers: { status(): WorkerStatus };
   queue: QueueFront;
-  limiter: TokenBucketLimiter;
+  limiter: ClientRateLimiter;
   /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
   credentials: CredentialCache;
   logRequests: boolean;
@@ -84,6 +86,27 @@ export async function openStore(config: ServerConfig): Promise<JobStore> {
   return new SqliteJobStore({ path: join(config.dataDir, 'spideriq.sqlite'), maxAttempts: config.maxAttempts });
 }
 
+/**
+ * The per-client rate limiter on the store the config implies: Redis with `SPIDERIQ_REDIS_URL`, else the
+ * job store's PostgreSQL with `SPIDERIQ_DATABASE_URL` (one allowance per client for the whole cluster),
+ * else this process's memory (the embedded server). `close` ends the connections it opened.
+ */
+export function openRateLimiter(config: ServerConfig): { limiter: ClientRateLimiter; close(): Promise<void> } {
+  const { perMinute, burst } = config.rateLimit;
+  if (config.redisUrl) {
+    const client = new Redis(config.redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 1, lazyConnect: false });
+    client.on('error', () => undefined);
+    return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'redis', client, keyPrefix: config.redisPrefix }), close: async () => void client.disconnect() };
+  }
+  if (config.database) {
+    const pool = new pg.Pool({ connectionString: config.database.url, max: 4, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'postgres', pool, schema: config.database.schema }), close: () => pool.end() };
+  }
+  return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'memory' }), close: async () => undefined };
+}
+
 /** The moving parts that differ between the embedded server and a scaled-out process. */
 interface Engine {
   bus: JobEventBus;
@@ -118,7 +141,8 @@ function embeddedEngine(config: ServerConfig, store: JobStore, storage: LocalArt
  */
 async function clusterEngine(config: ServerConfig, store: JobStore, storage: LocalArtifactStorage, registry: HandlerRegistry, log: Logger): Promise<Engine> {
   const db = config.database!;
-  const { redisUrl, prefix } = config.queue;
+  const { redisUrl } = config;
+  const { prefix } = config.queue;
   const target: QueueTarget = {
     connection: redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'postgres', url: db.url, schema: `${db.schema}_queue` },
     prefix,
@@ -196,6 +220,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
   if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
   for (const id of report.mismatched) log.warn({ clientId: id }, 'a bootstrap token names an existing client with other credentials; the stored ones are kept');
 
+  const rateLimit = openRateLimiter(config);
   const engine = config.database ? await clusterEngine(config, store, storage, registry, log) : embeddedEngine(config, store, storage, registry, log);
   const shutdown = new AbortController();
 
@@ -209,7 +234,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     registry,
     workers: engine.workers,
     queue: engine.queue,
-    limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
+    limiter: rateLimit.limiter,
     credentials: new CredentialCache(config.authCacheMs),
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
     logRequests: log.isLevelEnabled('debug'),
@@ -218,7 +243,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
       shutdown.abort();
       await engine.stop(config.shutdownGraceMs);
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
-      await store.close();
+      await Promise.all([store.close(), rateLimit.close()]);
     },
   };
 }

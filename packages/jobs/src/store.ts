@@ -47,9 +47,10 @@ export type CancelOutcome =
   | { outcome: 'not_found' };
 
 /**
- * The job store: jobs, results and clients. SQLite implements it for the embedded server, PostgreSQL for
- * scale-out. Every method is atomic. A run holds a lease: completion, progress and failure count only with
- * the current lease token, and a job runs at most `maxAttempts` times.
+ * The job store: jobs, results and clients. `SqlJobStore` implements it once for SQLite (the embedded
+ * server) and PostgreSQL (scale-out), with migrations run at start-up. Every method is atomic. A run holds
+ * a lease: completion, progress and failure count only with the current lease token, and a job runs at
+ * most `maxAttempts` times.
  */
 export interface JobStore {
   /** Creates the job, or returns the client's identical job from the last 24 hours (`fromCache`). */
@@ -80,7 +81,8 @@ export interface JobStore {
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
 
-  createClient(client: ClientRecord): Promise<void>;
+  /** Inserts the client unless its id exists (false then): idempotent when processes bootstrap at once. */
+  createClient(client: ClientRecord): Promise<boolean>;
   getClient(id: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   setClientDisabled(id: string, disabled: boolean): Promise<boolean>;

@@ -1,75 +1,134 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
-import type { JobStore, LeaseQueueStore } from '../src/index.js';
+import Database from 'better-sqlite3';
+import { MIGRATION_NAMES, PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
+import type { ClientRecord, JobStore, SqlJobStore } from '../src/index.js';
+import { postgresSchema } from './fixtures/legacy-postgres-schema.js';
+import { SQLITE_SCHEMA } from './fixtures/legacy-sqlite-schema.js';
 
 /** The PostgreSQL this project's machines run (trust auth); `.ci/run` starts it when it is down. */
 const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Each backend's store, fresh for every test: a new SQLite file, or a new PostgreSQL schema. */
-const backends: [string, () => Promise<{ store: JobStore; dispose(): Promise<void> }>][] = [
-  ['SQLite', async () => ({ store: new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 }), dispose: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      const store = new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 });
-      await store.ready();
-      return {
-        store,
-        dispose: async () => {
-          const admin = new pg.Client({ connectionString: PG_URL });
-          await admin.connect();
-          await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-          await admin.end();
-        },
-      };
-    },
-  ],
+/**
+ * One backend: where a database lives (a SQLite file, or a PostgreSQL schema), how to open the store on
+ * it, and raw SQL access for building old databases and checking what the store wrote.
+ */
+interface Backend {
+  kind: 'sqlite' | 'postgres';
+  fresh(): string;
+  open(location: string): SqlJobStore;
+  /** Runs statements on the location outside the store (`?` placeholders on both). */
+  exec(location: string, statements: [string, unknown[]?][]): Promise<void>;
+  query<R>(location: string, sql: string): Promise<R[]>;
+  /** Builds the location with the DDL the store used before it had migrations. */
+  legacy(location: string): Promise<void>;
+  dispose(location: string): Promise<void>;
+}
+
+const pgExec = async <R,>(statements: [string, unknown[]?][], schema?: string): Promise<R[]> => {
+  const client = new pg.Client({ connectionString: PG_URL, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  await client.connect();
+  try {
+    let rows: R[] = [];
+    for (const [sql, params = []] of statements) {
+      let n = 0;
+      rows = (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    }
+    return rows;
+  } finally {
+    await client.end();
+  }
+};
+
+const sqliteBackend: Backend = {
+  kind: 'sqlite',
+  fresh: () => join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'),
+  open: (path) => new SqliteJobStore({ path, maxAttempts: 3 }),
+  async exec(path, statements) {
+    const db = new Database(path);
+    for (const [sql, params = []] of statements) db.prepare(sql).run(...params);
+    db.close();
+  },
+  async query<R>(path: string, sql: string) {
+    const db = new Database(path);
+    try {
+      return db.prepare(sql).all() as R[];
+    } finally {
+      db.close();
+    }
+  },
+  async legacy(path) {
+    const db = new Database(path);
+    db.exec(SQLITE_SCHEMA);
+    db.close();
+  },
+  dispose: async () => undefined,
+};
+
+const postgresBackend: Backend = {
+  kind: 'postgres',
+  fresh: () => `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+  open: (schema) => new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 }),
+  exec: async (schema, statements) => void (await pgExec(statements, schema)),
+  query: (schema, sql) => pgExec([[sql]], schema),
+  legacy: async (schema) => void (await pgExec([[postgresSchema(schema)]])),
+  dispose: async (schema) => void (await pgExec([[`DROP SCHEMA IF EXISTS "${schema}" CASCADE`]])),
+};
+
+const backends: [string, Backend][] = [
+  ['SQLite', sqliteBackend],
+  ['PostgreSQL', postgresBackend],
 ];
+
+/** Runs `test/support/store-process.ts` in `count` real processes that start the action at the same moment. */
+async function inProcesses<R>(backend: Backend, location: string, action: 'bootstrap' | 'submit', count: number): Promise<R[]> {
+  const script = fileURLToPath(new URL('./support/store-process.ts', import.meta.url));
+  const args = JSON.stringify({ backend: backend.kind, location, url: PG_URL, startAt: Date.now() + 4000, action });
+  const run = () =>
+    new Promise<R>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', script, args], { timeout: 60_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop()!) as R),
+      );
+    });
+  return Promise.all(Array.from({ length: count }, run));
+}
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-describe.each(backends)('%s job store', (_name, open) => {
-let store: JobStore;
-let dispose: () => Promise<void>;
+describe.each(backends)('%s job store', (_name, backend) => {
+let store: SqlJobStore;
+let location: string;
 
 const submit = (priority = 0, payload: object = { url: `https://x.test/${randomUUID()}` }, clientId = 'cli_a', now = t0) =>
   store.createJob({ id: randomUUID(), clientId, type: 'spiderSite', payload, priority, dedupKey: dedupKey(clientId, 'spiderSite', payload) }, now);
 
-/** Takes a named job, as a BullMQ worker does; fails the test when the store refuses. */
-const take = async (id: string, workerId: string, leaseMs: number, now: Date) => {
-  const taken = await store.claimJob(id, workerId, leaseMs, now);
-  if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
-  return taken.claimed;
-};
-/** The SQLite store is its own queue too; PostgreSQL leaves queueing to BullMQ. */
-const leaseQueue = (): LeaseQueueStore | null => ('claim' in store ? (store as LeaseQueueStore) : null);
-
 beforeEach(async () => {
-  ({ store, dispose } = await open());
+  location = backend.fresh();
+  const opened = backend.open(location);
+  await opened.ready();
+  store = opened;
 });
 afterEach(async () => {
   await store.close();
-  await dispose();
+  await backend.dispose(location);
 });
 
 describe('queue and store contract', () => {
-  it('runs higher priority first and equal priorities first in, first out (lease-queue stores)', async (t) => {
-    const queue = leaseQueue();
-    if (!queue) return t.skip();
+  it('runs higher priority first and equal priorities first in, first out', async () => {
     const a = await submit(0);
     const b = await submit(5);
     const c = await submit(5);
     const d = await submit(0);
     const order: string[] = [];
-    for (let i = 0; i < 4; i++) order.push((await queue.claim('w', ['spiderSite'], 10_000, t0))!.job.id);
+    for (let i = 0; i < 4; i++) order.push((await store.claim('w', ['spiderSite'], 10_000, t0))!.job.id);
     expect(order).toEqual([b.job.id, c.job.id, a.job.id, d.job.id]);
-    expect(await queue.claim('w', ['spiderSite'], 10_000, t0)).toBeNull();
+    expect(await store.claim('w', ['spiderSite'], 10_000, t0)).toBeNull();
   });
 
   it('returns the same job for an identical payload within 24 hours, per client only', async () => {
@@ -85,12 +144,11 @@ describe('queue and store contract', () => {
     expect(test.fromCache).toBe(false);
   });
 
-  it('lists a job as runnable again when its lease expires, and counts a completion only with the current lease', async () => {
+  it('makes a job claimable again when its lease expires, and counts a completion only with the current lease', async () => {
     const { job } = await submit();
-    const first = await take(job.id, 'w1', 1000, t0);
-    expect(await store.listRunnable(at(500), 10)).toEqual([]);
-    expect(await store.listRunnable(at(1001), 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 0 }]);
-    const second = await take(job.id, 'w2', 1000, at(1001));
+    const first = (await store.claim('w1', ['spiderSite'], 1000, t0))!;
+    expect(await store.claim('w2', ['spiderSite'], 1000, at(500))).toBeNull();
+    const second = (await store.claim('w2', ['spiderSite'], 1000, at(1001)))!;
     expect(second.job).toMatchObject({ id: job.id, attempts: 2, workerId: 'w2' });
     expect(await store.heartbeat(job.id, first.leaseToken, 1000, at(1002))).toBe(false);
     expect(await store.complete(job.id, first.leaseToken, { a: 1 }, at(1003))).toBe(false);
@@ -102,7 +160,7 @@ describe('queue and store contract', () => {
   it('fails a job after three attempts with the last error', async () => {
     const { job } = await submit();
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const claimed = await take(job.id, 'w', 1000, t0);
+      const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
       expect(claimed.job.attempts).toBe(attempt);
       const outcome = await store.fail(job.id, claimed.leaseToken, `boom ${attempt}`, true, t0);
       expect(outcome).toBe(attempt < 3 ? 'requeued' : 'failed');
@@ -112,17 +170,16 @@ describe('queue and store contract', () => {
 
   it('fails a job whose worker crashed on its last attempt', async () => {
     const { job } = await submit();
-    for (let i = 0; i < 3; i++) await take(job.id, 'w', 1000, at(i * 2000));
-    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toMatchObject({ outcome: 'exhausted', job: { status: 'failed' } });
-    expect((await store.getJob(job.id))!.errorMessage).toMatch(/interrupted 3 times/);
-    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toEqual({ outcome: 'gone' });
-    expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
+    for (let i = 0; i < 3; i++) await store.claim('w', ['spiderSite'], 1000, at(i * 2000));
+    expect(await store.claim('w', ['spiderSite'], 1000, at(10_000))).toBeNull();
+    expect((await store.getJob(job.id))!.status).toBe('failed');
   });
 
   it('cancels queued and processing jobs, refuses terminal ones, and hides other clients’ jobs', async () => {
     const queued = await submit();
     const running = await submit();
-    const claimed = await take(queued.job.id, 'w', 1000, t0);
+    const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+    expect(claimed.job.id).toBe(queued.job.id);
     expect(await store.cancel(running.job.id, 'cli_b', t0)).toEqual({ outcome: 'not_found' });
     expect(await store.cancel(queued.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'cancelled', wasProcessing: true });
     expect(await store.complete(queued.job.id, claimed.leaseToken, {}, t0)).toBe(false);
@@ -132,21 +189,19 @@ describe('queue and store contract', () => {
 
   it('releases leases on shutdown without spending an attempt', async () => {
     const { job } = await submit();
-    const claimed = await take(job.id, 'w', 60_000, t0);
+    const claimed = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
     expect(await store.release([claimed.leaseToken], t0)).toBe(1);
     expect(await store.getJob(job.id)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
-  it('never hands one job to two concurrent claimers (lease-queue stores)', async (t) => {
-    const queue = leaseQueue();
-    if (!queue) return t.skip();
+  it('never hands one job to two concurrent claimers', async () => {
     const ids = new Set<string>();
     for (let i = 0; i < 20; i++) ids.add((await submit()).job.id);
     const claimed = await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
         const mine: string[] = [];
         for (;;) {
-          const next = await queue.claim(`w${w}`, ['spiderSite'], 60_000, t0);
+          const next = await store.claim(`w${w}`, ['spiderSite'], 60_000, t0);
           if (!next) return mine;
           mine.push(next.job.id);
         }
@@ -165,6 +220,125 @@ describe('queue and store contract', () => {
     expect(page.jobs.map((j) => j.priority)).toEqual([2, 1]);
     const none = await store.listJobs({ clientId: 'cli_a', status: 'completed', sortBy: 'created_at', sortOrder: 'asc', limit: 10, offset: 0 });
     expect(none).toEqual({ total: 0, jobs: [] });
+  });
+});
+
+describe('runs an external queue engine hands out (BullMQ: claimJob, listRunnable)', () => {
+  const take = async (id: string, workerId: string, leaseMs: number, now: Date) => {
+    const taken = await store.claimJob(id, workerId, leaseMs, now);
+    if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
+    return taken.claimed;
+  };
+
+  it('lists queued jobs and expired leases as runnable; a new claim of the same job voids the old lease', async () => {
+    const { job } = await submit(7);
+    expect(await store.listRunnable(t0, 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 7 }]);
+    const first = await take(job.id, 'w1', 1000, t0);
+    expect(await store.listRunnable(at(500), 10)).toEqual([]);
+    expect(await store.listRunnable(at(1001), 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 7 }]);
+    // The queue decided w1 is gone and handed the job to w2 while w1's lease was still live.
+    const second = await take(job.id, 'w2', 1000, at(600));
+    expect(second.job).toMatchObject({ attempts: 2, workerId: 'w2', status: 'processing' });
+    expect(await store.complete(job.id, first.leaseToken, { a: 1 }, at(700))).toBe(false);
+    expect(await store.complete(job.id, second.leaseToken, { a: 2 }, at(800))).toBe(true);
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', result: { a: 2 } });
+    expect(await store.claimJob(job.id, 'w3', 1000, at(900))).toEqual({ outcome: 'gone' });
+  });
+
+  it('fails a job handed out again after its last attempt, and ignores cancelled and unknown jobs', async () => {
+    const { job } = await submit();
+    for (let i = 0; i < 3; i++) await take(job.id, 'w', 1000, at(i * 2000));
+    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toMatchObject({ outcome: 'exhausted', job: { status: 'failed' } });
+    expect((await store.getJob(job.id))!.errorMessage).toMatch(/interrupted 3 times/);
+    expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
+    const cancelled = await submit();
+    await store.cancel(cancelled.job.id, 'cli_a', t0);
+    expect(await store.claimJob(cancelled.job.id, 'w', 1000, t0)).toEqual({ outcome: 'gone' });
+    expect(await store.claimJob(randomUUID(), 'w', 1000, t0)).toEqual({ outcome: 'gone' });
+  });
+});
+
+describe('migrations and processes sharing one database', () => {
+  const client = (id: string): ClientRecord => ({ id, name: id, keyHash: 'k'.repeat(64), secretHash: 's'.repeat(64), disabled: false, createdAt: t0.toISOString() });
+
+  it('migrates a database the store created before it had migrations, keeping its rows', async () => {
+    const old = backend.fresh();
+    try {
+      await backend.legacy(old);
+      const payload = { url: 'https://old.test' };
+      const key = dedupKey('cli_old', 'spiderSite', payload)!;
+      const [queued, done] = [randomUUID(), randomUUID()];
+      const insert = `INSERT INTO jobs (id, client_id, type, status, priority, payload, dedup_key, created_at, updated_at, completed_at, result)
+        VALUES (?, 'cli_old', 'spiderSite', ?, 0, ?, ?, ?, ?, ?, ?)`;
+      await backend.exec(old, [
+        [insert, [done, 'completed', JSON.stringify({ url: 'https://done.test' }), null, t0.toISOString(), t0.toISOString(), t0.toISOString(), '{"a":1}']],
+        [insert, [queued, 'queued', JSON.stringify(payload), key, t0.toISOString(), t0.toISOString(), null, null]],
+        [`INSERT INTO clients (id, name, key_hash, secret_hash, created_at) VALUES ('cli_old', 'old', 'k', 's', ?)`, [t0.toISOString()]],
+      ]);
+      const upgraded = backend.open(old);
+      try {
+        await upgraded.ready();
+        expect(await upgraded.getJob(done)).toMatchObject({ status: 'completed', result: { a: 1 }, resultJson: '{"a":1}', createdAt: t0.toISOString() });
+        expect((await upgraded.listClients()).map((c) => c.id)).toEqual(['cli_old']);
+        // The old job still dedups: the migration filled the dedup table from the jobs it found.
+        const again = await upgraded.createJob({ id: randomUUID(), clientId: 'cli_old', type: 'spiderSite', payload, priority: 0, dedupKey: key }, at(1000));
+        expect(again).toMatchObject({ fromCache: true, job: { id: queued } });
+        expect((await upgraded.claim('w', ['spiderSite'], 1000, at(2000)))!.job).toMatchObject({ id: queued, payload });
+        const applied = await backend.query<{ name: string }>(old, 'SELECT name FROM spideriq_migrations ORDER BY name');
+        expect(applied.map((r) => r.name)).toEqual([...MIGRATION_NAMES]);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await backend.dispose(old);
+    }
+  });
+
+  it('migrates once and bootstraps one client when several processes open an empty database at the same moment', async () => {
+    const shared = backend.fresh();
+    try {
+      const outcomes = await inProcesses<{ created: boolean }>(backend, shared, 'bootstrap', 4);
+      expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+      const applied = await backend.query<{ name: string }>(shared, 'SELECT name FROM spideriq_migrations ORDER BY name');
+      expect(applied.map((r) => r.name)).toEqual([...MIGRATION_NAMES]);
+      expect(await backend.query(shared, 'SELECT id FROM clients')).toEqual([{ id: 'cli_boot' }]);
+    } finally {
+      await backend.dispose(shared);
+    }
+  }, 90_000);
+
+  it('makes one job of identical submissions arriving at once on two processes', async () => {
+    const outcomes = await inProcesses<{ jobs: { id: string; fromCache: boolean }[] }>(backend, location, 'submit', 2);
+    const jobs = outcomes.flatMap((o) => o.jobs);
+    expect(jobs).toHaveLength(12);
+    expect(new Set(jobs.map((j) => j.id)).size).toBe(1);
+    expect(jobs.filter((j) => !j.fromCache)).toHaveLength(1);
+    expect((await store.listJobs({ clientId: 'cli_a', sortBy: 'created_at', sortOrder: 'asc', limit: 100, offset: 0 })).total).toBe(1);
+  }, 90_000);
+
+  it('makes a new job for a payload whose last job failed or was cancelled', async () => {
+    const payload = { url: 'https://again.test' };
+    const first = await submit(0, payload);
+    await store.cancel(first.job.id, 'cli_a', t0);
+    const second = await submit(0, payload, 'cli_a', at(1));
+    expect(second.fromCache).toBe(false);
+    const claimed = (await store.claim('w', ['spiderSite'], 1000, at(2)))!;
+    expect(claimed.job.id).toBe(second.job.id);
+    expect(await store.fail(second.job.id, claimed.leaseToken, 'bad', false, at(3))).toBe('failed');
+    const third = await submit(0, payload, 'cli_a', at(4));
+    expect(third.fromCache).toBe(false);
+    expect(await submit(0, payload, 'cli_a', at(5))).toMatchObject({ fromCache: true, job: { id: third.job.id } });
+  });
+
+  it('counts queued, processing and recently finished jobs', async () => {
+    for (let i = 0; i < 3; i++) await submit();
+    const a = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
+    const b = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
+    await store.complete(a.job.id, a.leaseToken, {}, at(1500));
+    await store.fail(b.job.id, b.leaseToken, 'no', false, at(2 * 3600_000));
+    const stats = await store.stats(at(2 * 3600_000 + 1));
+    expect(stats.byType).toEqual({ spiderSite: { queued: 1, processing: 0 }, spiderMaps: { queued: 0, processing: 0 } });
+    expect(stats).toMatchObject({ finishedLast10m: 1, finishedLastHour: 1, finishedLast24h: 2, avgProcessingSeconds: 1.5 });
   });
 });
 });
