@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { HttpErrorSchema, ValidationErrorSchema } from '@spideriq/schema';
 import type { ClientRecord } from '@spideriq/jobs';
-import { ApiError } from './http/errors.js';
+import { ApiError, isServiceUnavailable } from './http/errors.js';
 import { requestedFormat, respond } from './http/respond.js';
 import type { Runtime } from './runtime.js';
 import { jobHandlers } from './handlers/jobs.js';
@@ -47,6 +47,10 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.notFound((c) => errorResponse(c, new ApiError(404, 'Not Found')));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (isServiceUnavailable(error)) {
+      logger.warn({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'database unavailable');
+      return errorResponse(c, new ApiError(503, 'The database is unavailable; retry shortly', { 'Retry-After': '5' }));
+    }
     logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
     return errorResponse(c, new ApiError(500, 'Internal server error'));
   });

@@ -17,8 +17,11 @@ const EnvSchema = z.object({
   PORT: int(0, 65535).default(8080),
   SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
   SPIDERIQ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  SPIDERIQ_REDIS_URL: z.string().regex(/^rediss?:\/\/[^/]+(\/\d+)?\/?$/, 'must be a redis://host:port/db URL').optional(),
+  SPIDERIQ_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SPIDERIQ_QUEUE_PREFIX: z.string().regex(/^[a-z_][a-z0-9_]{0,30}$/, 'must be a lowercase identifier').default('spideriq'),
+  SPIDERIQ_RECONCILE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
-  SPIDERIQ_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   SPIDERIQ_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('spideriq:'),
   SPIDERIQ_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
   SPIDERIQ_S3_ENDPOINT: url.optional(),
@@ -73,6 +76,14 @@ export interface ServerConfig {
    * chain). `publicUrl` is a public bucket's base; without it the API serves the objects at `/artifacts/`.
    */
   s3: { bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean; publicUrl: string | undefined } | null;
+  /**
+   * Scale-out (set with `database`): BullMQ holds the queue, on Redis when `redisUrl` is set (its keys under `prefix`), else on
+   * BullMQ's PostgreSQL backend; events, cancels and worker heartbeats travel the same way. `prefix`
+   * separates deployments sharing a Redis or a database. The reconciler re-enqueues lost jobs every `reconcileMs`.
+   */
+  queue: { prefix: string; reconcileMs: number };
+  /** `all` serves the API and runs jobs; `api` only serves; `worker` only runs jobs and opens no port. */
+  role: 'all' | 'api' | 'worker';
   /** Public base URL (artifact links); defaults to the server's own address. */
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
@@ -132,6 +143,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     const missing = e.SPIDERIQ_LLM_BASE_URL ? 'SPIDERIQ_LLM_MODEL' : 'SPIDERIQ_LLM_BASE_URL';
     throw new ConfigError([`${missing}="": an LLM endpoint needs both SPIDERIQ_LLM_BASE_URL and SPIDERIQ_LLM_MODEL`]);
   }
+  const needsDatabase = [
+    ...(e.SPIDERIQ_ROLE !== 'all' ? [`SPIDERIQ_ROLE=${JSON.stringify(e.SPIDERIQ_ROLE)}: separate api and worker processes share PostgreSQL; set SPIDERIQ_DATABASE_URL`] : []),
+  ];
+  if (!e.SPIDERIQ_DATABASE_URL && needsDatabase.length) throw new ConfigError(needsDatabase);
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -150,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
           publicUrl: e.SPIDERIQ_S3_PUBLIC_URL?.replace(/\/+$/, ''),
         }
       : null,
+    queue: { prefix: e.SPIDERIQ_QUEUE_PREFIX, reconcileMs: e.SPIDERIQ_RECONCILE_SECONDS * 1000 },
+    role: e.SPIDERIQ_ROLE,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },

@@ -2,9 +2,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { generateToken, registerClient } from './auth/credentials.js';
 import { registerEngines } from './engines.js';
-import { startServer } from './server.js';
+import { startProcess } from './server.js';
 
-/** `pnpm start`: the embedded server (SQLite, local files, in-process workers). */
+/** `pnpm start`: the embedded server (SQLite, local files, in-process workers), or one role of a cluster. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -16,16 +16,18 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startServer(config, registerEngines);
+  const server = await startProcess(config, registerEngines);
   const { runtime } = server;
-  if ((await runtime.store.listClients()).length === 0) {
+  if (server.url === null) {
+    runtime.logger.info({ role: config.role, instance: config.instance }, `SpiderIQ ${runtime.version} worker ${config.instance} running jobs`);
+  } else if ((await runtime.store.listClients()).length === 0) {
     // First start with no client: make one so a new user can try the API at once.
     const token = generateToken();
     await registerClient(runtime.store, 'default', token, new Date());
     runtime.logger.info({ clientId: token.clientId }, 'created a first client; its token follows (shown once)');
     process.stdout.write(`\nFirst start: your API token (shown once; store it):\n\n  ${token.token}\n\n`);
   }
-  runtime.logger.info({ url: server.url, dataDir: config.dataDir, docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
+  if (server.url !== null) runtime.logger.info({ url: server.url, role: config.role, dataDir: config.dataDir, docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
 
   let stopping = false;
   const stop = (signal: string) => {

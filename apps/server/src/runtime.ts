@@ -2,8 +2,23 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { destination, pino } from 'pino';
 import type { Logger } from 'pino';
-import { HandlerRegistry, LocalArtifactStorage, LocalJobEventBus, PostgresJobStore, S3ArtifactStorage, SqliteJobStore, WorkerPool } from '@spideriq/jobs';
-import type { ArtifactStorage, JobEventBus, JobStore, LeaseQueueStore } from '@spideriq/jobs';
+import {
+  BroadcastJobEventBus,
+  BullJobQueue,
+  BullWorkerPool,
+  HandlerRegistry,
+  LocalArtifactStorage,
+  LocalJobEventBus,
+  PostgresBroadcast,
+  S3ArtifactStorage,
+  PostgresJobStore,
+  Reconciler,
+  RedisBroadcast,
+  SqliteJobStore,
+  WorkerDirectory,
+  WorkerPool,
+} from '@spideriq/jobs';
+import type { ArtifactStorage, Broadcast, JobEventBus, JobRecord, JobStore, QueueTarget, WorkerStatus } from '@spideriq/jobs';
 import type { ServerConfig } from './config.js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -31,19 +46,34 @@ export interface Runtime {
   storage: ArtifactStorage;
   bus: JobEventBus;
   registry: HandlerRegistry;
-  pool: WorkerPool;
+  /** Worker slots for health and statistics: this process's pool (embedded), or every live worker process's. */
+  workers: { status(): WorkerStatus };
+  queue: QueueFront;
   limiter: ClientRateLimiter;
   /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
   credentials: CredentialCache;
   logRequests: boolean;
   /** Aborted when the server begins to shut down (closes event streams). */
   shutdown: AbortSignal;
-  /** Stops the workers (grace period from the config), then closes the store. */
+  /** Stops the workers (grace period from the config), then closes the queue, the bus and the store. */
   stop(): Promise<void>;
 }
 
+/**
+ * The queue as the API sees it. Embedded, the store is the queue and these do nothing (the pool wakes on
+ * `job.queued`); scaled out, they add the job to BullMQ and take a cancelled one out.
+ */
+export interface QueueFront {
+  enqueue(job: JobRecord): Promise<void>;
+  remove(job: JobRecord): Promise<void>;
+  /** Throws when the queue backend cannot answer. */
+  ping(): Promise<void>;
+}
+
+const embeddedQueue: QueueFront = { enqueue: async () => undefined, remove: async () => undefined, ping: async () => undefined };
+
 /** The job store the config names: PostgreSQL when `SPIDERIQ_DATABASE_URL` is set, else SQLite in the data folder. */
-export async function openStore(config: ServerConfig): Promise<LeaseQueueStore> {
+export async function openStore(config: ServerConfig): Promise<JobStore> {
   if (config.database) {
     const store = new PostgresJobStore({ connectionString: config.database.url, schema: config.database.schema, maxAttempts: config.maxAttempts });
     try {
@@ -70,8 +100,9 @@ export function openRateLimiter(config: ServerConfig): { limiter: ClientRateLimi
     return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'redis', client, keyPrefix: config.redisPrefix }), close: async () => void client.disconnect() };
   }
   if (config.database) {
-    const pool = new pg.Pool({ connectionString: config.database.url, max: 4 });
+    const pool = new pg.Pool({ connectionString: config.database.url, max: 4, connectionTimeoutMillis: 5000 });
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'postgres', pool, schema: config.database.schema }), close: () => pool.end() };
   }
   return { limiter: new ClientRateLimiter(perMinute, burst, { kind: 'memory' }), close: async () => undefined };
@@ -90,27 +121,18 @@ export function openStorage(config: ServerConfig): ArtifactStorage & { close?():
   return new LocalArtifactStorage({ root: join(config.dataDir, 'artifacts'), publicBaseUrl });
 }
 
-/** Builds the embedded runtime: SQLite store and local files under the data folder, in-process workers. */
-export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
-  // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
-  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } }, destination({ dest: 1, sync: false, minLength: 4096 }));
-  const store = await openStore(config);
-  const storage = openStorage(config);
-  try {
-    await storage.check();
-  } catch (error) {
-    await store.close();
-    throw new Error(`Cannot use the artifact storage${config.s3 ? ` (bucket ${config.s3.bucket})` : ''}: ${(error as Error).message}`, { cause: error });
-  }
+/** The moving parts that differ between the embedded server and a scaled-out process. */
+interface Engine {
+  bus: JobEventBus;
+  workers: { status(): WorkerStatus };
+  queue: QueueFront;
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Embedded: the SQLite store is the queue, the in-process pool runs the jobs. */
+function embeddedEngine(config: ServerConfig, store: JobStore, storage: ArtifactStorage, registry: HandlerRegistry, log: Logger): Engine {
+  if (!(store instanceof SqliteJobStore)) throw new Error('the embedded engine needs the SQLite store');
   const bus = new LocalJobEventBus();
-  const registry = new HandlerRegistry();
-  const cleanup = registerEngines(registry, config, log);
-
-  const report = await bootstrapClients(store, config.bootstrapTokens, new Date());
-  if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
-  for (const id of report.mismatched) log.warn({ clientId: id }, 'a bootstrap token names an existing client with other credentials; the stored ones are kept');
-
-  const rateLimit = openRateLimiter(config);
   const pool = new WorkerPool({
     store,
     bus,
@@ -124,6 +146,101 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     instance: config.instance,
   });
   pool.start();
+  return { bus, workers: pool, queue: embeddedQueue, stop: (graceMs) => pool.stop(graceMs) };
+}
+
+/**
+ * Scaled out: PostgreSQL rows, BullMQ (Redis, or its PostgreSQL backend) for the queue, a broadcast for
+ * events, cancels and worker heartbeats. `api` processes run no job, `worker` processes answer no request.
+ */
+async function clusterEngine(config: ServerConfig, store: JobStore, storage: ArtifactStorage, registry: HandlerRegistry, log: Logger): Promise<Engine> {
+  const db = config.database!;
+  const { redisUrl } = config;
+  const { prefix } = config.queue;
+  const target: QueueTarget = {
+    connection: redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'postgres', url: db.url, schema: `${db.schema}_queue` },
+    prefix,
+  };
+  let broadcast: Broadcast;
+  if (redisUrl) {
+    const redis = new RedisBroadcast({ url: redisUrl, prefix });
+    await redis.ready();
+    broadcast = redis;
+  } else {
+    const pgb = new PostgresBroadcast({ connectionString: db.url, prefix: `${db.schema}_${prefix}` });
+    await pgb.ready();
+    broadcast = pgb;
+  }
+  const bus = new BroadcastJobEventBus(broadcast, log);
+  const directory = new WorkerDirectory(broadcast, registry.types());
+  const queue = new BullJobQueue(target, registry.types(), config.maxAttempts);
+  await queue.ready();
+  const reconciler = new Reconciler({ store, queue, logger: log, intervalMs: config.queue.reconcileMs });
+  reconciler.start();
+
+  let pool: BullWorkerPool | null = null;
+  let farewell: (() => Promise<void>) | null = null;
+  if (config.role !== 'api') {
+    const workerPool = new BullWorkerPool({
+      target,
+      store,
+      bus,
+      storage,
+      registry,
+      logger: log,
+      concurrency: config.workers,
+      leaseMs: config.leaseMs,
+      maxAttempts: config.maxAttempts,
+      instance: config.instance,
+    });
+    workerPool.start();
+    farewell = directory.announce(config.instance, () => workerPool.slots(), log);
+    pool = workerPool;
+  }
+  const front: QueueFront = {
+    enqueue: (job) => queue.enqueue(job),
+    remove: (job) => queue.remove(job.type, job.id),
+    ping: async () => void (await queue.counts(registry.types()[0] ?? 'spiderSite')),
+  };
+  return {
+    bus,
+    workers: directory,
+    queue: front,
+    async stop(graceMs) {
+      reconciler.stop();
+      await pool?.stop(graceMs);
+      await farewell?.();
+      directory.close();
+      await queue.close();
+      await broadcast.close();
+    },
+  };
+}
+
+/**
+ * Builds the runtime from the config: embedded (SQLite, local files, in-process workers) by default, or a
+ * scaled-out process (PostgreSQL + BullMQ) when `SPIDERIQ_DATABASE_URL` is set.
+ */
+export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
+  // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
+  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } }, destination({ dest: 1, sync: false, minLength: 4096 }));
+  const store = await openStore(config);
+  const storage = openStorage(config);
+  try {
+    await storage.check();
+  } catch (error) {
+    await store.close();
+    throw new Error(`Cannot use the artifact storage${config.s3 ? ` (bucket ${config.s3.bucket})` : ''}: ${(error as Error).message}`, { cause: error });
+  }
+  const registry = new HandlerRegistry();
+  const cleanup = registerEngines(registry, config, log);
+
+  const report = await bootstrapClients(store, config.bootstrapTokens, new Date());
+  if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');
+  for (const id of report.mismatched) log.warn({ clientId: id }, 'a bootstrap token names an existing client with other credentials; the stored ones are kept');
+
+  const rateLimit = openRateLimiter(config);
+  const engine = config.database ? await clusterEngine(config, store, storage, registry, log) : embeddedEngine(config, store, storage, registry, log);
   const shutdown = new AbortController();
 
   return {
@@ -132,9 +249,10 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     logger: log,
     store,
     storage,
-    bus,
+    bus: engine.bus,
     registry,
-    pool,
+    workers: engine.workers,
+    queue: engine.queue,
     limiter: rateLimit.limiter,
     credentials: new CredentialCache(config.authCacheMs),
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
@@ -142,7 +260,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();
-      await pool.stop(config.shutdownGraceMs);
+      await engine.stop(config.shutdownGraceMs);
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await Promise.all([store.close(), rateLimit.close()]);
       storage.close?.();

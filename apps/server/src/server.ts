@@ -41,3 +41,25 @@ export async function startServer(config: ServerConfig, registerEngines: Registe
     },
   };
 }
+
+/** A worker process: runs jobs, serves nothing. */
+export interface RunningWorker {
+  runtime: Runtime;
+  /** Graceful stop: claim nothing more, let running jobs finish (grace period), hand the rest back. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a `SPIDERIQ_ROLE=worker` process. It opens no port, even with `PORT` set: the API lives in the
+ * `api` (or `all`) processes, which reach the workers through the queue and the broadcast.
+ */
+export async function startWorker(config: ServerConfig, registerEngines: RegisterEngines): Promise<RunningWorker> {
+  const runtime = await createRuntime(config, registerEngines);
+  return { runtime, close: () => runtime.stop() };
+}
+
+/** Starts what `SPIDERIQ_ROLE` asks for: a listening server (`all`, `api`) or a worker. */
+export async function startProcess(config: ServerConfig, registerEngines: RegisterEngines): Promise<(RunningServer | RunningWorker) & { url: string | null }> {
+  if (config.role === 'worker') return { ...(await startWorker(config, registerEngines)), url: null };
+  return startServer(config, registerEngines);
+}

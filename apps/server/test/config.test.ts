@@ -17,6 +17,9 @@ describe('loadConfig', () => {
     ['SPIDERIQ_LLM_BASE_URL', 'http://127.0.0.1:11434', /SPIDERIQ_LLM_BASE_URL=.*must end in \/v1/],
     ['SPIDERIQ_LLM_STRUCTURED_OUTPUT', 'grammar', /SPIDERIQ_LLM_STRUCTURED_OUTPUT/],
     ['SPIDERIQ_LLM_PROMPT_TOKENS', '10', /SPIDERIQ_LLM_PROMPT_TOKENS="10"/],
+    ['SPIDERIQ_ROLE', 'scheduler', /SPIDERIQ_ROLE="scheduler"/],
+    ['SPIDERIQ_REDIS_URL', 'http://127.0.0.1:6379', /SPIDERIQ_REDIS_URL/],
+    ['SPIDERIQ_QUEUE_PREFIX', 'Has Spaces', /SPIDERIQ_QUEUE_PREFIX/],
   ])('stops start-up on a bad %s, naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -37,5 +40,12 @@ describe('loadConfig', () => {
       maxTokensPerJob: 20000,
     });
     expect(() => loadConfig({ SPIDERIQ_LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/SPIDERIQ_LLM_MODEL/);
+  });
+
+  it('reads the scale-out roles, and refuses a separate role without the shared database', () => {
+    expect(loadConfig({})).toMatchObject({ role: 'all', database: null, redisUrl: null });
+    const worker = loadConfig({ SPIDERIQ_ROLE: 'worker', SPIDERIQ_INSTANCE: 'w-7', SPIDERIQ_DATABASE_URL: 'postgres://db/x', SPIDERIQ_REDIS_URL: 'redis://r:6379/2', SPIDERIQ_RECONCILE_SECONDS: '5' });
+    expect(worker).toMatchObject({ role: 'worker', instance: 'w-7', redisUrl: 'redis://r:6379/2', queue: { prefix: 'spideriq', reconcileMs: 5000 } });
+    expect(() => loadConfig({ SPIDERIQ_ROLE: 'api' })).toThrow(/SPIDERIQ_ROLE="api".*SPIDERIQ_DATABASE_URL/);
   });
 });

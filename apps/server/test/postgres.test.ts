@@ -10,7 +10,7 @@ const schema = `srv_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${schema}_queue" CASCADE`);
   await admin.end();
 });
 

@@ -57,7 +57,7 @@ describe('system', () => {
     expect(body.status).toBe('unhealthy');
     expect(body.services.database).toBe('down');
     expect(body.issues.join(' ')).toMatch(/database/);
-    await broken.runtime.pool.stop(0);
+    await broken.close().catch(() => undefined);
   });
 
   it('counts queued and processing jobs per queue', async () => {

@@ -1,10 +1,11 @@
 import type { JobType } from '@spideriq/schema';
-import { JobError } from './errors.js';
 import type { JobEventBus } from './events.js';
-import type { JobContext, JobLogger, JobProgress } from './handler.js';
+import type { JobLogger } from './handler.js';
 import type { ClaimedJob } from './records.js';
 import type { HandlerRegistry } from './registry.js';
 import type { ArtifactStorage } from './storage.js';
+import { runAttempt, StopSignal } from './run-attempt.js';
+import type { StopReason } from './run-attempt.js';
 import type { LeaseQueueStore } from './store.js';
 
 /** Options of a worker pool. */
@@ -24,16 +25,6 @@ export interface WorkerPoolOptions {
   /** Names this process's workers, for example `main` gives `spider-site-main-1`. */
   instance: string;
   now?: () => Date;
-}
-
-/** Why a running job was stopped from outside. */
-type StopReason = 'cancelled' | 'lease_lost' | 'shutdown';
-
-class StopSignal extends Error {
-  override readonly name = 'StopSignal';
-  constructor(readonly reason: StopReason) {
-    super(`job stopped: ${reason}`);
-  }
 }
 
 interface Running {
@@ -151,99 +142,9 @@ export class WorkerPool {
     });
   }
 
-  async #run(workerId: string, { job, leaseToken }: ClaimedJob, controller: AbortController): Promise<void> {
-    const { store, bus, registry, logger } = this.#o;
-    const log = { jobId: job.id, type: job.type, workerId, attempt: job.attempts };
-    const publish = (event: Parameters<JobEventBus['publish']>[0]['event']) => bus.publish({ clientId: job.clientId, event });
-    publish({ event: 'job.processing', job_id: job.id, type: job.type, worker_id: workerId, attempt: job.attempts, started_at: this.#now().toISOString() });
-    logger.info(log, 'job started');
-
-    const heartbeat = setInterval(() => {
-      store
-        .heartbeat(job.id, leaseToken, this.#o.leaseMs, this.#now())
-        .then((held) => held || controller.abort(new StopSignal('lease_lost')))
-        .catch((error: unknown) => logger.warn({ ...log, err: error }, 'heartbeat failed'));
-    }, this.#o.heartbeatMs);
-
-    const registered = registry.get(job.type);
-    const ctx: JobContext = {
-      jobId: job.id,
-      clientId: job.clientId,
-      attempt: job.attempts,
-      signal: controller.signal,
-      storage: this.#o.storage,
-      logger: {
-        debug: (o, m) => logger.debug({ ...log, ...o }, m),
-        info: (o, m) => logger.info({ ...log, ...o }, m),
-        warn: (o, m) => logger.warn({ ...log, ...o }, m),
-        error: (o, m) => logger.error({ ...log, ...o }, m),
-      },
-      progress: (update: JobProgress) => {
-        if (controller.signal.aborted) return;
-        const at = this.#now().toISOString();
-        const progress = {
-          pages_crawled: update.pages_crawled ?? null,
-          results_found: update.results_found ?? null,
-          total: update.total ?? null,
-          message: update.message ?? null,
-        };
-        store.saveProgress(job.id, leaseToken, { ...progress, updated_at: at }).catch((error: unknown) => logger.warn({ ...log, err: error }, 'saving progress failed'));
-        publish({ event: 'job.progress', job_id: job.id, type: job.type, ...progress, timestamp: at });
-      },
-    };
-
-    try {
-      if (!registered) throw new JobError(`No handler is registered for job type ${job.type}`, { code: 'internal' });
-      const parsed = registered.handler.payloadSchema.safeParse(job.payload);
-      if (!parsed.success) throw new JobError(`Invalid payload: ${parsed.error.message}`, { code: 'invalid_payload' });
-      const data = await untilAborted(registered.handler.run(parsed.data, ctx), controller.signal);
-      const checked = registered.dataSchema.safeParse(data);
-      if (!checked.success) throw new JobError(`The ${job.type} engine produced an invalid result: ${checked.error.message}`, { code: 'internal', retryable: true });
-      if (controller.signal.aborted) throw controller.signal.reason;
-      const now = this.#now();
-      if (await store.complete(job.id, leaseToken, checked.data, now)) {
-        const processing = job.startedAt ? (now.getTime() - Date.parse(job.startedAt)) / 1000 : 0;
-        publish({ event: 'job.completed', job_id: job.id, type: job.type, processing_time_seconds: Math.round(processing * 100) / 100, completed_at: now.toISOString() });
-        logger.info(log, 'job completed');
-      } else {
-        logger.warn(log, 'lease lost before completion: result dropped');
-      }
-    } catch (error) {
-      if (error instanceof StopSignal || controller.signal.aborted) {
-        const reason = controller.signal.reason instanceof StopSignal ? controller.signal.reason.reason : 'shutdown';
-        logger.info({ ...log, reason }, 'job stopped; partial data dropped');
-        return;
-      }
-      const jobError = error instanceof JobError ? error : null;
-      const message = jobError ? jobError.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
-      const code = jobError ? jobError.code : 'internal';
-      const retryable = jobError ? jobError.retryable : true;
-      const now = this.#now();
-      const outcome = await store.fail(job.id, leaseToken, { message, code }, retryable, now);
-      logger[outcome === 'failed' ? 'warn' : 'info']({ ...log, outcome, err: error }, `job attempt failed: ${message}`);
-      if (outcome === 'failed') publish({ event: 'job.failed', job_id: job.id, type: job.type, error_message: message, completed_at: now.toISOString() });
-      if (outcome === 'requeued') this.notify();
-    } finally {
-      clearInterval(heartbeat);
-    }
+  async #run(workerId: string, claimed: ClaimedJob, controller: AbortController): Promise<void> {
+    const o = this.#o;
+    const deps = { store: o.store, bus: o.bus, storage: o.storage, registry: o.registry, logger: o.logger, leaseMs: o.leaseMs, heartbeatMs: o.heartbeatMs, now: this.#now };
+    if ((await runAttempt(deps, workerId, claimed, controller)) === 'requeued') this.notify();
   }
-}
-
-/** Settles with the task, or rejects with the signal's reason as soon as it aborts. */
-function untilAborted<T>(task: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    task.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

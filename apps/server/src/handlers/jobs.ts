@@ -25,6 +25,8 @@ export function jobHandlers(runtime: Runtime): JobHandlers {
       new Date(),
     );
     if (!fromCache) {
+      // The row is the job: should the queue be unreachable now, the reconciler enqueues it later.
+      await runtime.queue.enqueue(job).catch((error: unknown) => runtime.logger.warn({ err: error, jobId: job.id }, 'enqueue failed; the reconciler will retry'));
       runtime.bus.publish({ clientId: client.id, event: { event: 'job.queued', job_id: job.id, type, priority, created_at: job.createdAt } });
     }
     const body: SubmitJobResponse = {
@@ -89,6 +91,10 @@ export function jobHandlers(runtime: Runtime): JobHandlers {
       if (outcome.outcome === 'terminal') {
         const why = { completed: 'it has already completed', failed: 'it has already failed', cancelled: 'it was already cancelled' } as const;
         throw new ApiError(400, `Job cannot be cancelled: ${why[outcome.job.status as keyof typeof why] ?? `it is ${outcome.job.status}`}`);
+      }
+      if (!outcome.wasProcessing) {
+        // Out of the queue's counts at once; a stale copy would be dropped by the worker anyway.
+        await runtime.queue.remove(job).catch((error: unknown) => runtime.logger.warn({ err: error, jobId: job.id }, 'removing a cancelled job from the queue failed'));
       }
       runtime.bus.publish({
         clientId: job.clientId,

@@ -16,22 +16,27 @@ const outcome = async (check: () => Promise<unknown>): Promise<string | null> =>
 export function systemHandlers(runtime: Runtime): Pick<Handlers, 'getHealth' | 'getQueueStats' | 'getSystemInfo'> {
   return {
     getHealth: async () => {
-      const [dbError, storageError] = await Promise.all([outcome(() => runtime.store.ping()), outcome(() => runtime.storage.check())]);
-      const workers = runtime.pool.status();
+      const [dbError, queueError, storageError] = await Promise.all([
+        outcome(() => runtime.store.ping()),
+        outcome(() => runtime.queue.ping()),
+        outcome(() => runtime.storage.check()),
+      ]);
+      const workers = runtime.workers.status();
       const count = (type: string) => workers.byType[type]?.total ?? 0;
       const issues: string[] = [];
       if (dbError) issues.push(`database: ${dbError}`);
+      if (queueError) issues.push(`queue: ${queueError}`);
       if (storageError) issues.push(`storage: ${storageError}`);
       const totalWorkers = count('spiderSite') + count('spiderMaps');
       if (!workers.alive || totalWorkers === 0) issues.push('workers: no worker is polling the queue');
-      const status: HealthResponse['status'] = dbError ? 'unhealthy' : issues.length ? 'degraded' : 'healthy';
+      const status: HealthResponse['status'] = dbError || queueError ? 'unhealthy' : issues.length ? 'degraded' : 'healthy';
       const body: HealthResponse = {
         status,
         timestamp: new Date().toISOString(),
         version: runtime.version,
         services: {
           database: dbError ? 'down' : 'up',
-          queue: dbError ? 'down' : 'up',
+          queue: dbError || queueError ? 'down' : 'up',
           storage: storageError ? 'down' : 'up',
           workers: { spider_site: count('spiderSite'), spider_maps: count('spiderMaps'), total: totalWorkers, available: workers.alive && totalWorkers > 0 },
         },
@@ -42,7 +47,7 @@ export function systemHandlers(runtime: Runtime): Pick<Handlers, 'getHealth' | '
 
     getQueueStats: async () => {
       const stats = await runtime.store.stats(new Date());
-      const workers = runtime.pool.status().byType;
+      const workers = runtime.workers.status().byType;
       const w = (type: string) => workers[type] ?? { active: 0, idle: 0, total: 0 };
       const q = (type: 'spiderSite' | 'spiderMaps') => ({ ...stats.byType[type], total: stats.byType[type].queued + stats.byType[type].processing });
       const body: QueueStatsResponse = {

@@ -26,3 +26,21 @@ export function validationError(error: ZodError, location: 'body' | 'query' | 'p
 
 /** Common answers. */
 export const notFound = (what = 'Job') => new ApiError(404, `${what} not found`);
+
+/** Socket errors and PostgreSQL SQLSTATEs (class 08 connection exception, 57P admin shutdown) that mean "down", not "bug". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i;
+
+/**
+ * Whether an error means the database (or another backing service) cannot be reached: the answer is then
+ * 503 with a `detail`, never 500, and the client may retry.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isServiceUnavailable)) return true;
+  }
+  return false;
+}

@@ -25,9 +25,12 @@ export class PostgresJobStore extends SqlJobStore {
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'spideriq';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, options: `-c search_path=${schema}` });
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, options: `-c search_path=${schema}` });
     // An idle client's error (the server restarted) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
+    // The same for a checked-out client between two statements (the connection was cut): the statement in
+    // flight rejects and reports it; the unhandled 'error' event would otherwise end the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
     super(db, postgresDialect, options.maxAttempts, migrateLocked(options.connectionString, schema, db));
   }

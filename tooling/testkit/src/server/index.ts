@@ -4,3 +4,5 @@ export { registerTestEngines, runLog, siteData, testMapsHandler, testSiteHandler
 export { SERVER_PROCESS_SCRIPT } from './server-process-script.js';
 export { arbitraryFrom } from './spec-arbitrary.js';
 export type { JsonSchema } from './spec-arbitrary.js';
+export { PG_URL, collectEvents, freshSchema, killAll, sparePort, startClusterProcess, startRedis, until } from './processes.js';
+export type { ServerProcess, StreamedEvent } from './processes.js';

@@ -32,7 +32,8 @@ export function siteData(url: string, pages = 1): SiteData {
 /**
  * A stand-in spiderSite handler steered by the URL's host, so API tests do not depend on crawling:
  * `ok.test` completes, `slow.test/?ms=N` takes N ms (reporting progress), `fail.test` fails for good,
- * `flaky.test` throws a retryable error, `hang.test` ignores its abort signal forever.
+ * `flaky.test` throws a retryable error, `hang.test` ignores its abort signal forever, and a
+ * `http://127.0.0.1:PORT/…` URL is fetched for real with the job's signal (the cancel tests watch it close).
  */
 export const testSiteHandler: JobHandler<SpiderSitePayload, SiteData> = {
   type: 'spiderSite',
@@ -55,6 +56,11 @@ export const testSiteHandler: JobHandler<SpiderSitePayload, SiteData> = {
         throw new Error(`flaky attempt ${ctx.attempt}`);
       case 'hang.test':
         return new Promise<SiteData>(() => undefined);
+      case '127.0.0.1': {
+        const res = await fetch(url, { signal: ctx.signal });
+        await res.text();
+        return siteData(payload.url);
+      }
       default:
         return siteData(payload.url);
     }

@@ -1,0 +1,192 @@
+/**
+ * `pnpm bench:queue`: end-to-end jobs/s of trivial jobs (submitted over HTTP, run by a handler that
+ * returns at once, completion seen on the event bus) on the embedded backend, on PostgreSQL only (BullMQ's
+ * PostgreSQL backend) and on PostgreSQL + Redis, next to BullMQ's own add/process throughput on the same
+ * Redis in the same run; then each scaled-out backend again at 80% of its measured rate, for the p99 queue
+ * wait (started_at − created_at) at a sustainable load. Loopback only: a redis-server of its own on a spare
+ * port, and the local PostgreSQL (SPIDERIQ_TEST_DATABASE_URL) in a throw-away schema.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import pg from 'pg';
+import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
+import { generateToken } from '../src/auth/credentials.js';
+import { loadConfig } from '../src/config.js';
+import { startServer } from '../src/server.js';
+import type { RegisterEngines } from '../src/runtime.js';
+import { siteData } from '@spideriq/testkit/server';
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
+const SLOTS = Number(process.env.BENCH_SLOTS ?? 16);
+const LANES = Number(process.env.BENCH_LANES ?? 32);
+const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const trivial: RegisterEngines = (registry) => {
+  registry.register({ type: 'spiderSite', payloadSchema: SpiderSitePayloadSchema, run: async (p) => siteData(p.url) }, SiteDataSchema);
+};
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+async function sparePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(): Promise<{ url: string; stop(): void }> {
+  const port = await sparePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => /Ready to accept/.test(d.toString()) && resolve()));
+  return { url: `redis://127.0.0.1:${port}/0`, stop: () => child.kill('SIGKILL') };
+}
+
+/** BullMQ alone: add JOBS jobs from LANES concurrent producers while a worker with SLOTS slots drains them. */
+async function rawBullmq(redisUrl: string): Promise<number> {
+  const prefix = `raw${randomUUID().slice(0, 8)}`;
+  const queue = new Queue('raw', { prefix, connection: { url: redisUrl } });
+  let done = 0;
+  let finish = () => undefined as void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const worker = new Worker('raw', async () => ({ ok: true }), { prefix, concurrency: SLOTS, connection: { url: redisUrl, maxRetriesPerRequest: null } });
+  worker.on('completed', () => ++done === JOBS && finish());
+  await worker.waitUntilReady();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      while (next < JOBS) {
+        const i = next++;
+        await queue.add('raw', { i }, { jobId: randomUUID(), priority: 11, removeOnComplete: true });
+      }
+    }),
+  );
+  await finished;
+  const rate = JOBS / ((performance.now() - started) / 1000);
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return rate;
+}
+
+/**
+ * One submit, retried when a reused keep-alive connection is reset under load: safe, because an identical
+ * payload within 24 hours returns the same job (dedup).
+ */
+async function submitOnce(url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', headers, body });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+interface Run {
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+/** Submits JOBS jobs over HTTP (as fast as LANES allow, or at `pace` jobs/s) and waits for every completion. */
+async function endToEnd(env: Record<string, string>, pace: number | null): Promise<Run> {
+  const token = generateToken().token;
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SPIDERIQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'siq-qbench-')),
+    SPIDERIQ_BOOTSTRAP_TOKEN: token,
+    SPIDERIQ_RATE_LIMIT_PER_MINUTE: '1000000',
+    SPIDERIQ_RATE_LIMIT_BURST: '1000000',
+    SPIDERIQ_WORKERS_SITE: String(SLOTS),
+    SPIDERIQ_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await startServer(config, trivial);
+  const { runtime } = server;
+  const completed = new Set<string>();
+  let allDone = () => undefined as void;
+  const done = new Promise<void>((resolve) => (allDone = resolve));
+  runtime.bus.subscribe(({ event }) => {
+    if (event.event === 'job.completed' && completed.add(event.job_id).size === JOBS) allDone();
+  });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const ids: string[] = [];
+  const run = randomUUID();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: pace ? Math.min(LANES, 64) : LANES }, async () => {
+      while (next < JOBS) {
+        const i = next++;
+        if (pace) {
+          const due = started + (i / pace) * 1000;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+        const res = await submitOnce(`${server.url}/api/v1/jobs/spiderSite/submit`, headers, JSON.stringify({ payload: { url: `https://ok.test/${run}/${i}` } }));
+        if (res.status !== 201) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
+        ids.push(((await res.json()) as { job_id: string }).job_id);
+      }
+    }),
+  );
+  const submitted = performance.now();
+  await done;
+  const rate = JOBS / ((performance.now() - started) / 1000);
+  if (process.env.BENCH_DEBUG) console.log(`  submits took ${(submitted - started).toFixed(0)} ms`);
+  const waits: number[] = [];
+  for (const id of new Set(ids)) {
+    const job = (await runtime.store.getJob(id))!;
+    waits.push(Date.parse(job.startedAt!) - Date.parse(job.createdAt));
+  }
+  await server.close();
+  return { rate, p50: percentile(waits, 50), p99: percentile(waits, 99) };
+}
+
+async function dropSchemas(schemas: string[]): Promise<void> {
+  const db = new pg.Client({ connectionString: PG_URL });
+  await db.connect();
+  for (const s of schemas) await db.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE; DROP SCHEMA IF EXISTS "${s}_queue" CASCADE`);
+  await db.end();
+}
+
+const redis = await startRedis();
+const schemas: string[] = [];
+const pgEnv = () => {
+  const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  schemas.push(schema);
+  return { SPIDERIQ_DATABASE_URL: PG_URL, SPIDERIQ_DATABASE_SCHEMA: schema, SPIDERIQ_QUEUE_PREFIX: `b${randomUUID().replace(/-/g, '').slice(0, 8)}` };
+};
+const fmt = (n: number) => n.toFixed(0).padStart(6);
+const line = (name: string, r: Run, extra = '') => console.log(`${name.padEnd(34)} ${fmt(r.rate)} jobs/s   wait p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms${extra}`);
+try {
+  console.log(`${JOBS} trivial jobs, ${SLOTS} worker slots, ${LANES} concurrent submitters, one process (API + workers)\n`);
+  const raw = await rawBullmq(redis.url);
+  console.log(`${'BullMQ raw add + process (Redis)'.padEnd(34)} ${fmt(raw)} jobs/s`);
+  const embedded = await endToEnd({}, null);
+  line('embedded (SQLite, in-process)', embedded);
+  const pgOnly = await endToEnd(pgEnv(), null);
+  line('PostgreSQL only (BullMQ on PG)', pgOnly);
+  const withRedis = await endToEnd({ ...pgEnv(), SPIDERIQ_REDIS_URL: redis.url }, null);
+  line('PostgreSQL + Redis (BullMQ)', withRedis, `   = ${((withRedis.rate / raw) * 100).toFixed(0)}% of raw BullMQ`);
+  const pacedPg = await endToEnd(pgEnv(), pgOnly.rate * 0.8);
+  line(`PostgreSQL only at ${pgOnly.rate.toFixed(0)}×0.8 jobs/s`, pacedPg);
+  const paced = await endToEnd({ ...pgEnv(), SPIDERIQ_REDIS_URL: redis.url }, withRedis.rate * 0.8);
+  line(`PostgreSQL + Redis at ${withRedis.rate.toFixed(0)}×0.8 jobs/s`, paced);
+  console.log(`\ntargets: PostgreSQL + Redis ≥ 50% of raw BullMQ: ${withRedis.rate >= raw * 0.5 ? 'met' : 'NOT met'}; p99 wait < 1 s at 80%: ${paced.p99 < 1000 ? 'met' : 'NOT met'}`);
+} finally {
+  redis.stop();
+  await dropSchemas(schemas);
+}
+process.exit(0);

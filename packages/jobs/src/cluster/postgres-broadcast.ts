@@ -1,0 +1,93 @@
+import pg from 'pg';
+import type { Broadcast, BroadcastChannel } from './broadcast.js';
+import { BroadcastListeners } from './broadcast.js';
+
+/** Options of the PostgreSQL transport. */
+export interface PostgresBroadcastOptions {
+  connectionString: string;
+  /** Channel prefix (a lowercase identifier), so deployments sharing a database stay apart. */
+  prefix: string;
+}
+
+/**
+ * PostgreSQL LISTEN/NOTIFY, for deployments without Redis. One connection both listens and notifies, so
+ * one process's messages arrive in the order it sent them; it reconnects after the connection drops.
+ */
+export class PostgresBroadcast implements Broadcast {
+  readonly #options: PostgresBroadcastOptions;
+  readonly #listeners = new BroadcastListeners();
+  #client: pg.Client | null = null;
+  #connecting: Promise<pg.Client> | null = null;
+  #closed = false;
+  #last: Promise<void> = Promise.resolve();
+
+  constructor(options: PostgresBroadcastOptions) {
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(options.prefix)) throw new Error(`invalid broadcast prefix: ${options.prefix}`);
+    this.#options = options;
+  }
+
+  #channel(name: BroadcastChannel): string {
+    return `${this.#options.prefix}_${name}`;
+  }
+
+  /** Resolves once the connection listens. */
+  async ready(): Promise<void> {
+    await this.#connect();
+  }
+
+  #connect(): Promise<pg.Client> {
+    if (this.#client) return Promise.resolve(this.#client);
+    this.#connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.#options.connectionString, keepAlive: true });
+      const lost = () => {
+        if (this.#client === client) this.#client = null;
+        client.end().catch(() => undefined);
+        this.#reconnectSoon();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', ({ channel, payload }) => {
+        const name = channel.slice(this.#options.prefix.length + 1) as BroadcastChannel;
+        this.#listeners.deliver(name, payload ?? '');
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN "${this.#channel('events')}"; LISTEN "${this.#channel('workers')}"`);
+      } catch (error) {
+        client.end().catch(() => undefined);
+        throw error;
+      }
+      this.#client = client;
+      return client;
+    })().finally(() => {
+      this.#connecting = null;
+    });
+    return this.#connecting;
+  }
+
+  #reconnectSoon(): void {
+    if (this.#closed) return;
+    setTimeout(() => void this.#connect().catch(() => this.#reconnectSoon()), 500).unref();
+  }
+
+  /** Publishes in order, one statement at a time on the one connection. */
+  publish(channel: BroadcastChannel, message: string): Promise<void> {
+    const sent = this.#last.then(async () => {
+      const client = await this.#connect();
+      await client.query('SELECT pg_notify($1, $2)', [this.#channel(channel), message]);
+    });
+    this.#last = sent.catch(() => undefined);
+    return sent;
+  }
+
+  subscribe(channel: BroadcastChannel, listener: (message: string) => void): () => void {
+    return this.#listeners.add(channel, listener);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const client = this.#client ?? (await this.#connecting?.catch(() => null));
+    this.#client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
