@@ -31,7 +31,7 @@ export {
   SiteMetadataSchema,
   SiteDataSchema,
 } from './site/data.js';
-export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData } from './site/data.js';
+export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData, Logo, PageMeta } from './site/data.js';
 export { SpiderMapsPayloadSchema, SubmitMapsRequestSchema, mapsQueryText } from './maps/payload.js';
 export type { SpiderMapsPayload, SubmitMapsRequest } from './maps/payload.js';
 export { ReviewSchema, PhotoSchema, BusinessSchema, MapsMetadataSchema, MapsDataSchema } from './maps/data.js';
