@@ -10,7 +10,9 @@ export function preset(overrides: InlineConfig = {}): UserConfig & { test: Inlin
   const conditions = ['@spideriq/source'];
   return {
     resolve: { conditions: [...conditions, ...defaultClientConditions] },
-    ssr: { resolve: { conditions: [...conditions, ...defaultServerConditions], externalConditions: conditions } },
+    // Without `module` on the server side: the AWS SDK's `module` builds (dist-es) import files without
+    // extensions, which Node's ESM loader refuses; its Node build is what runs outside the tests too.
+    ssr: { resolve: { conditions: [...conditions, ...defaultServerConditions.filter((c) => c !== 'module')], externalConditions: conditions } },
     test: {
       include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
       testTimeout: 30_000,

@@ -33,8 +33,9 @@ const runtime = await createRuntime(config, () => undefined, pino({ level: proce
 // A completed spiderSite job whose data is the seed's full CHAMP example.
 const seed = seedExamples()[2]!.body as { data: unknown };
 const { job } = await runtime.store.createJob({ id: randomUUID(), clientId: token.split(':')[0]!, type: 'spiderSite', payload: { url: 'https://techstart.com' }, priority: 0, dedupKey: null }, new Date());
-const claimed = (await runtime.store.claim('bench', ['spiderSite'], 60_000, new Date()))!;
-await runtime.store.complete(job.id, claimed.leaseToken, seed.data, new Date());
+const taken = await runtime.store.claimJob(job.id, 'bench', 60_000, new Date());
+if (taken.outcome !== 'claimed') throw new Error(`could not claim the bench job: ${taken.outcome}`);
+await runtime.store.complete(job.id, taken.claimed.leaseToken, seed.data, new Date());
 const completed = (await runtime.store.getJob(job.id))!;
 
 let app: Hono;

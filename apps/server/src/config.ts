@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   SPIDERIQ_DATA_DIR: z.string().min(1).default('./data'),
   SPIDERIQ_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SPIDERIQ_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('spideriq'),
+  SPIDERIQ_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  SPIDERIQ_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('spideriq:'),
+  SPIDERIQ_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  SPIDERIQ_S3_ENDPOINT: url.optional(),
+  SPIDERIQ_S3_REGION: z.string().min(1).default('us-east-1'),
+  SPIDERIQ_S3_FORCE_PATH_STYLE: bool.default(false),
+  SPIDERIQ_S3_PUBLIC_URL: url.optional(),
   SPIDERIQ_PUBLIC_URL: url.optional(),
   SPIDERIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SPIDERIQ_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(100),
@@ -40,6 +47,13 @@ const EnvSchema = z.object({
   SPIDERIQ_GOOGLE_PLACES_BASE_URL: url.default('https://places.googleapis.com'),
   SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
   SPIDERIQ_OVERPASS_URL: url.default('https://overpass-api.de/api/interpreter'),
+  SPIDERIQ_LLM_BASE_URL: url.refine((value) => /\/v1\/?$/.test(value), 'must end in /v1 (the OpenAI-compatible API root)').optional(),
+  SPIDERIQ_LLM_API_KEY: z.string().min(1).optional(),
+  SPIDERIQ_LLM_MODEL: z.string().min(1).max(200).optional(),
+  SPIDERIQ_LLM_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  SPIDERIQ_LLM_STRUCTURED_OUTPUT: z.enum(['auto', 'json_schema', 'tool', 'json_object']).default('auto'),
+  SPIDERIQ_LLM_MAX_TOKENS_PER_JOB: int(1000, 10_000_000).optional(),
+  SPIDERIQ_LLM_PROMPT_TOKENS: int(500, 1_000_000).default(6000),
   SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
   SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
 });
@@ -52,6 +66,15 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for the job store instead of SQLite (scale-out), and the schema its tables live in. */
   database: { url: string; schema: string } | null;
+  /** Redis (`redis://host:port/db`) for what every process shares fast: rate-limit counters (and the queue). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes, so several deployments (or tests) share one Redis. */
+  redisPrefix: string;
+  /**
+   * Artifacts in an S3-compatible bucket instead of the data folder (credentials: the AWS SDK's default
+   * chain). `publicUrl` is a public bucket's base; without it the API serves the objects at `/artifacts/`.
+   */
+  s3: { bucket: string; endpoint: string | undefined; region: string; forcePathStyle: boolean; publicUrl: string | undefined } | null;
   /** Public base URL (artifact links); defaults to the server's own address. */
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['SPIDERIQ_LOG_LEVEL'];
@@ -74,6 +97,18 @@ export interface ServerConfig {
     nominatimUrl: string;
     overpassUrl: string;
   };
+  /** The AI features' model endpoint (`model: null` = none configured) and budgets; the shape `@spideriq/intel` takes. */
+  intel: {
+    model: {
+      baseUrl: string;
+      apiKey?: string;
+      model: string;
+      timeoutMs: number;
+      structuredOutput: 'auto' | 'json_schema' | 'tool' | 'json_object';
+    } | null;
+    promptBudget: number;
+    maxTokensPerJob: number | null;
+  };
   playgroundDir: string;
   docsDir: string;
 }
@@ -95,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(cleaned[String(issue.path[0])] ?? '')}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.SPIDERIQ_LLM_BASE_URL) !== Boolean(e.SPIDERIQ_LLM_MODEL)) {
+    const missing = e.SPIDERIQ_LLM_BASE_URL ? 'SPIDERIQ_LLM_MODEL' : 'SPIDERIQ_LLM_BASE_URL';
+    throw new ConfigError([`${missing}="": an LLM endpoint needs both SPIDERIQ_LLM_BASE_URL and SPIDERIQ_LLM_MODEL`]);
+  }
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -102,6 +141,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
     database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
+    redisUrl: e.SPIDERIQ_REDIS_URL ?? null,
+    redisPrefix: e.SPIDERIQ_REDIS_PREFIX,
+    s3: e.SPIDERIQ_S3_BUCKET
+      ? {
+          bucket: e.SPIDERIQ_S3_BUCKET,
+          endpoint: e.SPIDERIQ_S3_ENDPOINT,
+          region: e.SPIDERIQ_S3_REGION,
+          forcePathStyle: e.SPIDERIQ_S3_FORCE_PATH_STYLE,
+          publicUrl: e.SPIDERIQ_S3_PUBLIC_URL?.replace(/\/+$/, ''),
+        }
+      : null,
     publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },
@@ -121,6 +171,20 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       googleBaseUrl: e.SPIDERIQ_GOOGLE_PLACES_BASE_URL,
       nominatimUrl: e.SPIDERIQ_NOMINATIM_URL,
       overpassUrl: e.SPIDERIQ_OVERPASS_URL,
+    },
+    intel: {
+      model:
+        e.SPIDERIQ_LLM_BASE_URL && e.SPIDERIQ_LLM_MODEL
+          ? {
+              baseUrl: e.SPIDERIQ_LLM_BASE_URL.replace(/\/+$/, ''),
+              ...(e.SPIDERIQ_LLM_API_KEY ? { apiKey: e.SPIDERIQ_LLM_API_KEY } : {}),
+              model: e.SPIDERIQ_LLM_MODEL,
+              timeoutMs: e.SPIDERIQ_LLM_TIMEOUT_MS,
+              structuredOutput: e.SPIDERIQ_LLM_STRUCTURED_OUTPUT,
+            }
+          : null,
+      promptBudget: e.SPIDERIQ_LLM_PROMPT_TOKENS,
+      maxTokensPerJob: e.SPIDERIQ_LLM_MAX_TOKENS_PER_JOB ?? null,
     },
     playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
     docsDir: e.SPIDERIQ_DOCS_DIR,

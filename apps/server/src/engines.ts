@@ -1,16 +1,18 @@
 import { MapsDataSchema, SiteDataSchema } from '@spideriq/schema';
+import { createAnalyser } from '@spideriq/intel';
 import { createMapsHandler } from '@spideriq/maps';
 import { createSiteHandler } from '@spideriq/site';
 import type { RegisterEngines } from './runtime.js';
 import { VERSION } from './runtime.js';
 
-/** The real engines: SpiderSite and SpiderMaps, configured from the server config. */
+/** The real engines: SpiderSite (with the intelligence engine for its AI fields) and SpiderMaps, configured from the server config. */
 export const registerEngines: RegisterEngines = (registry, config) => {
   const site = createSiteHandler({
     version: VERSION,
     publicUrl: config.publicUrl,
     allowPrivateNetworks: config.allowPrivateNetworks,
     chromiumPath: config.chromiumPath,
+    analyse: createAnalyser(config.intel),
   });
   registry.register(site, SiteDataSchema);
   registry.register(

@@ -41,11 +41,11 @@ describe('waitForResults via SSE', () => {
       [STREAM]: (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
         res.write(sseFrame('connected', { client_id: 'cli_x', message: 'Connected' }));
-        setTimeout(() => res.write(sseFrame('job.progress', progress)), 30);
+        setTimeout(() => res.write(sseFrame('job.progress', progress)), 100);
         setTimeout(() => {
           state.finished = true;
           res.write(sseFrame('job.completed', completed));
-        }, 60);
+        }, 250);
       },
     });
     const seen: WaitProgress[] = [];

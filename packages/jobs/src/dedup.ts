@@ -20,3 +20,6 @@ export function dedupKey(clientId: string, type: string, payload: unknown): stri
   if (payload && typeof payload === 'object' && (payload as { test?: unknown }).test === true) return null;
   return createHash('sha256').update(`${clientId}\n${type}\n${canonicalJson(payload)}`).digest('hex');
 }
+
+/** Identical submissions within this window return the existing job. */
+export const DEDUP_WINDOW_MS = 24 * 60 * 60 * 1000;

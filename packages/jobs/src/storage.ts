@@ -12,8 +12,11 @@ export interface StoredArtifact {
   location: string;
 }
 
-/** Where job artifacts (compendium markdown, images) go. Local files now; S3-compatible later. */
+/** Where job artifacts (compendium markdown, images) go: local files, or an S3-compatible bucket. */
 export interface ArtifactStorage {
   put(key: string, body: string | Uint8Array, contentType: string): Promise<StoredArtifact>;
+  /** The artifact under a stored key, or null when there is none (or the key is malformed). */
   get(key: string): Promise<{ body: Uint8Array; contentType: string } | null>;
+  /** Throws when the storage cannot be written and read (for `system/health`). */
+  check(): Promise<void>;
 }

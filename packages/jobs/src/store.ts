@@ -26,6 +26,20 @@ export interface JobListFilter {
 /** How a failed attempt ends. */
 export type FailOutcome = 'failed' | 'requeued' | 'lost';
 
+/**
+ * How taking one named job for a run ends (`claimJob`, used when an external queue engine such as BullMQ
+ * chose the job): `claimed` with a fresh lease; `exhausted` when the job had used every attempt, so it was
+ * failed now instead; `gone` when it is finished, cancelled or unknown (the queue's copy is stale).
+ */
+export type ClaimJobOutcome = { outcome: 'claimed'; claimed: ClaimedJob } | { outcome: 'exhausted'; job: JobRecord } | { outcome: 'gone' };
+
+/** A job the queue engine must hold (see `listRunnable`). */
+export interface RunnableJob {
+  id: string;
+  type: JobType;
+  priority: number;
+}
+
 /** How a cancel request ends. */
 export type CancelOutcome =
   | { outcome: 'cancelled'; job: JobRecord; wasProcessing: boolean }
@@ -33,19 +47,26 @@ export type CancelOutcome =
   | { outcome: 'not_found' };
 
 /**
- * The job store and its lease queue. SQLite implements it for the embedded server; a PostgreSQL
- * implementation fills the same contract for scale-out. Every method is atomic.
- *
- * Queue rules: higher `priority` first, then first in, first out. A claim takes a lease; an expired lease
- * makes the job claimable again. A job runs at most `maxAttempts` times.
+ * The job store: jobs, results and clients. `SqlJobStore` implements it once for SQLite (the embedded
+ * server) and PostgreSQL (scale-out), with migrations run at start-up. Every method is atomic. A run holds
+ * a lease: completion, progress and failure count only with the current lease token, and a job runs at
+ * most `maxAttempts` times.
  */
 export interface JobStore {
   /** Creates the job, or returns the client's identical job from the last 24 hours (`fromCache`). */
   createJob(job: NewJob, now: Date): Promise<{ job: JobRecord; fromCache: boolean }>;
   getJob(id: string): Promise<JobRecord | null>;
   listJobs(filter: JobListFilter): Promise<{ total: number; jobs: JobRecord[] }>;
-  /** Claims the next runnable job of the given types, or returns null. */
-  claim(workerId: string, types: readonly JobType[], leaseMs: number, now: Date): Promise<ClaimedJob | null>;
+  /**
+   * Takes the named job for a run: queued, or processing under any lease (the queue engine decided its
+   * worker is gone; the old lease's completion no longer counts). Spends one attempt.
+   */
+  claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome>;
+  /**
+   * Jobs a queue engine must hold, oldest first: queued ones, and processing ones whose lease expired.
+   * The reconciler re-enqueues those the engine lost (a crash between the row and the enqueue, Redis empty).
+   */
+  listRunnable(now: Date, limit: number): Promise<RunnableJob[]>;
   /** Extends the lease; false when the lease is lost (expired and re-claimed, or the job was cancelled). */
   heartbeat(id: string, leaseToken: string, leaseMs: number, now: Date): Promise<boolean>;
   saveProgress(id: string, leaseToken: string, progress: StoredProgress): Promise<boolean>;
@@ -60,10 +81,20 @@ export interface JobStore {
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
 
-  createClient(client: ClientRecord): Promise<void>;
+  /** Inserts the client unless its id exists (false then): idempotent when processes bootstrap at once. */
+  createClient(client: ClientRecord): Promise<boolean>;
   getClient(id: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   setClientDisabled(id: string, disabled: boolean): Promise<boolean>;
 
   close(): Promise<void>;
+}
+
+/**
+ * A store that is its own queue (the embedded SQLite server's in-process `WorkerPool`): higher `priority`
+ * first, then first in, first out; an expired lease makes the job claimable again.
+ */
+export interface LeaseQueueStore extends JobStore {
+  /** Claims the next runnable job of the given types, or returns null. */
+  claim(workerId: string, types: readonly JobType[], leaseMs: number, now: Date): Promise<ClaimedJob | null>;
 }

@@ -5,11 +5,11 @@ import type { JobContext, JobLogger, JobProgress } from './handler.js';
 import type { ClaimedJob } from './records.js';
 import type { HandlerRegistry } from './registry.js';
 import type { ArtifactStorage } from './storage.js';
-import type { JobStore } from './store.js';
+import type { LeaseQueueStore } from './store.js';
 
 /** Options of a worker pool. */
 export interface WorkerPoolOptions {
-  store: JobStore;
+  store: LeaseQueueStore;
   bus: JobEventBus;
   storage: ArtifactStorage;
   registry: HandlerRegistry;

@@ -1,52 +1,122 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
-import type { JobStore } from '../src/index.js';
+import Database from 'better-sqlite3';
+import { MIGRATION_NAMES, PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
+import type { ClientRecord, LeaseQueueStore, SqlJobStore } from '../src/index.js';
+import { postgresSchema } from './fixtures/legacy-postgres-schema.js';
+import { SQLITE_SCHEMA } from './fixtures/legacy-sqlite-schema.js';
 
 /** The PostgreSQL this project's machines run (trust auth); `.ci/run` starts it when it is down. */
 const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Each backend's store, fresh for every test: a new SQLite file, or a new PostgreSQL schema. */
-const backends: [string, () => Promise<{ store: JobStore; dispose(): Promise<void> }>][] = [
-  ['SQLite', async () => ({ store: new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 }), dispose: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      const store = new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 });
-      await store.ready();
-      return {
-        store,
-        dispose: async () => {
-          const admin = new pg.Client({ connectionString: PG_URL });
-          await admin.connect();
-          await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-          await admin.end();
-        },
-      };
-    },
-  ],
+/**
+ * One backend: where a database lives (a SQLite file, or a PostgreSQL schema), how to open the store on
+ * it, and raw SQL access for building old databases and checking what the store wrote.
+ */
+interface Backend {
+  kind: 'sqlite' | 'postgres';
+  fresh(): string;
+  open(location: string): SqlJobStore;
+  /** Runs statements on the location outside the store (`?` placeholders on both). */
+  exec(location: string, statements: [string, unknown[]?][]): Promise<void>;
+  query<R>(location: string, sql: string): Promise<R[]>;
+  /** Builds the location with the DDL the store used before it had migrations. */
+  legacy(location: string): Promise<void>;
+  dispose(location: string): Promise<void>;
+}
+
+const pgExec = async <R,>(statements: [string, unknown[]?][], schema?: string): Promise<R[]> => {
+  const client = new pg.Client({ connectionString: PG_URL, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  await client.connect();
+  try {
+    let rows: R[] = [];
+    for (const [sql, params = []] of statements) {
+      let n = 0;
+      rows = (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    }
+    return rows;
+  } finally {
+    await client.end();
+  }
+};
+
+const sqliteBackend: Backend = {
+  kind: 'sqlite',
+  fresh: () => join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'),
+  open: (path) => new SqliteJobStore({ path, maxAttempts: 3 }),
+  async exec(path, statements) {
+    const db = new Database(path);
+    for (const [sql, params = []] of statements) db.prepare(sql).run(...params);
+    db.close();
+  },
+  async query<R>(path: string, sql: string) {
+    const db = new Database(path);
+    try {
+      return db.prepare(sql).all() as R[];
+    } finally {
+      db.close();
+    }
+  },
+  async legacy(path) {
+    const db = new Database(path);
+    db.exec(SQLITE_SCHEMA);
+    db.close();
+  },
+  dispose: async () => undefined,
+};
+
+const postgresBackend: Backend = {
+  kind: 'postgres',
+  fresh: () => `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+  open: (schema) => new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 }),
+  exec: async (schema, statements) => void (await pgExec(statements, schema)),
+  query: (schema, sql) => pgExec([[sql]], schema),
+  legacy: async (schema) => void (await pgExec([[postgresSchema(schema)]])),
+  dispose: async (schema) => void (await pgExec([[`DROP SCHEMA IF EXISTS "${schema}" CASCADE`]])),
+};
+
+const backends: [string, Backend][] = [
+  ['SQLite', sqliteBackend],
+  ['PostgreSQL', postgresBackend],
 ];
+
+/** Runs `test/support/store-process.ts` in `count` real processes that start the action at the same moment. */
+async function inProcesses<R>(backend: Backend, location: string, action: 'bootstrap' | 'submit', count: number): Promise<R[]> {
+  const script = fileURLToPath(new URL('./support/store-process.ts', import.meta.url));
+  const args = JSON.stringify({ backend: backend.kind, location, url: PG_URL, startAt: Date.now() + 4000, action });
+  const run = () =>
+    new Promise<R>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', script, args], { timeout: 60_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop()!) as R),
+      );
+    });
+  return Promise.all(Array.from({ length: count }, run));
+}
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-describe.each(backends)('%s job store', (_name, open) => {
-let store: JobStore;
-let dispose: () => Promise<void>;
+describe.each(backends)('%s job store', (_name, backend) => {
+let store: LeaseQueueStore;
+let location: string;
 
 const submit = (priority = 0, payload: object = { url: `https://x.test/${randomUUID()}` }, clientId = 'cli_a', now = t0) =>
   store.createJob({ id: randomUUID(), clientId, type: 'spiderSite', payload, priority, dedupKey: dedupKey(clientId, 'spiderSite', payload) }, now);
 
 beforeEach(async () => {
-  ({ store, dispose } = await open());
+  location = backend.fresh();
+  const opened = backend.open(location);
+  await opened.ready();
+  store = opened;
 });
 afterEach(async () => {
   await store.close();
-  await dispose();
+  await backend.dispose(location);
 });
 
 describe('queue and store contract', () => {
@@ -129,6 +199,27 @@ describe('queue and store contract', () => {
     expect(await store.getJob(running.job.id)).toMatchObject({ status: 'cancelled', errorCode: 'cancelled' });
   });
 
+  it('takes a named job for a run, as a queue engine does, and lists the runnable ones', async () => {
+    const { job } = await submit();
+    const take = async (now: Date) => {
+      const taken = await store.claimJob(job.id, 'w', 1000, now);
+      if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
+      return taken.claimed;
+    };
+    expect(await store.listRunnable(t0, 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 0 }]);
+    const first = await take(t0);
+    expect(await store.listRunnable(at(500), 10)).toEqual([]);
+    expect(await store.listRunnable(at(1001), 10)).toEqual([{ id: job.id, type: 'spiderSite', priority: 0 }]);
+    const second = await take(at(1001));
+    expect(second.job).toMatchObject({ attempts: 2, status: 'processing' });
+    expect(await store.complete(job.id, first.leaseToken, {}, at(1002))).toBe(false);
+    await take(at(3000));
+    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toMatchObject({ outcome: 'exhausted', job: { status: 'failed', errorCode: 'interrupted' } });
+    expect((await store.getJob(job.id))!.errorMessage).toMatch(/interrupted 3 times/);
+    expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toEqual({ outcome: 'gone' });
+    expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
+  });
+
   it('releases leases on shutdown without spending an attempt', async () => {
     const { job } = await submit();
     const claimed = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
@@ -162,6 +253,90 @@ describe('queue and store contract', () => {
     expect(page.jobs.map((j) => j.priority)).toEqual([2, 1]);
     const none = await store.listJobs({ clientId: 'cli_a', status: 'completed', sortBy: 'created_at', sortOrder: 'asc', limit: 10, offset: 0 });
     expect(none).toEqual({ total: 0, jobs: [] });
+  });
+});
+
+describe('migrations and processes sharing one database', () => {
+  const client = (id: string): ClientRecord => ({ id, name: id, keyHash: 'k'.repeat(64), secretHash: 's'.repeat(64), disabled: false, createdAt: t0.toISOString() });
+
+  it('migrates a database the store created before it had migrations, keeping its rows', async () => {
+    const old = backend.fresh();
+    try {
+      await backend.legacy(old);
+      const payload = { url: 'https://old.test' };
+      const key = dedupKey('cli_old', 'spiderSite', payload)!;
+      const [queued, done] = [randomUUID(), randomUUID()];
+      const insert = `INSERT INTO jobs (id, client_id, type, status, priority, payload, dedup_key, created_at, updated_at, completed_at, result)
+        VALUES (?, 'cli_old', 'spiderSite', ?, 0, ?, ?, ?, ?, ?, ?)`;
+      await backend.exec(old, [
+        [insert, [done, 'completed', JSON.stringify({ url: 'https://done.test' }), null, t0.toISOString(), t0.toISOString(), t0.toISOString(), '{"a":1}']],
+        [insert, [queued, 'queued', JSON.stringify(payload), key, t0.toISOString(), t0.toISOString(), null, null]],
+        [`INSERT INTO clients (id, name, key_hash, secret_hash, created_at) VALUES ('cli_old', 'old', 'k', 's', ?)`, [t0.toISOString()]],
+      ]);
+      const upgraded = backend.open(old);
+      try {
+        await upgraded.ready();
+        expect(await upgraded.getJob(done)).toMatchObject({ status: 'completed', result: { a: 1 }, resultJson: '{"a":1}', createdAt: t0.toISOString() });
+        expect((await upgraded.listClients()).map((c) => c.id)).toEqual(['cli_old']);
+        // The old job still dedups: the migration filled the dedup table from the jobs it found.
+        const again = await upgraded.createJob({ id: randomUUID(), clientId: 'cli_old', type: 'spiderSite', payload, priority: 0, dedupKey: key }, at(1000));
+        expect(again).toMatchObject({ fromCache: true, job: { id: queued } });
+        expect((await upgraded.claim('w', ['spiderSite'], 1000, at(2000)))!.job).toMatchObject({ id: queued, payload });
+        const applied = await backend.query<{ name: string }>(old, 'SELECT name FROM spideriq_migrations ORDER BY name');
+        expect(applied.map((r) => r.name)).toEqual([...MIGRATION_NAMES]);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await backend.dispose(old);
+    }
+  });
+
+  it('migrates once and bootstraps one client when several processes open an empty database at the same moment', async () => {
+    const shared = backend.fresh();
+    try {
+      const outcomes = await inProcesses<{ created: boolean }>(backend, shared, 'bootstrap', 4);
+      expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+      const applied = await backend.query<{ name: string }>(shared, 'SELECT name FROM spideriq_migrations ORDER BY name');
+      expect(applied.map((r) => r.name)).toEqual([...MIGRATION_NAMES]);
+      expect(await backend.query(shared, 'SELECT id FROM clients')).toEqual([{ id: 'cli_boot' }]);
+    } finally {
+      await backend.dispose(shared);
+    }
+  }, 90_000);
+
+  it('makes one job of identical submissions arriving at once on two processes', async () => {
+    const outcomes = await inProcesses<{ jobs: { id: string; fromCache: boolean }[] }>(backend, location, 'submit', 2);
+    const jobs = outcomes.flatMap((o) => o.jobs);
+    expect(jobs).toHaveLength(12);
+    expect(new Set(jobs.map((j) => j.id)).size).toBe(1);
+    expect(jobs.filter((j) => !j.fromCache)).toHaveLength(1);
+    expect((await store.listJobs({ clientId: 'cli_a', sortBy: 'created_at', sortOrder: 'asc', limit: 100, offset: 0 })).total).toBe(1);
+  }, 90_000);
+
+  it('makes a new job for a payload whose last job failed or was cancelled', async () => {
+    const payload = { url: 'https://again.test' };
+    const first = await submit(0, payload);
+    await store.cancel(first.job.id, 'cli_a', t0);
+    const second = await submit(0, payload, 'cli_a', at(1));
+    expect(second.fromCache).toBe(false);
+    const claimed = (await store.claim('w', ['spiderSite'], 1000, at(2)))!;
+    expect(claimed.job.id).toBe(second.job.id);
+    expect(await store.fail(second.job.id, claimed.leaseToken, { message: 'bad', code: 'fetch_failed' }, false, at(3))).toBe('failed');
+    const third = await submit(0, payload, 'cli_a', at(4));
+    expect(third.fromCache).toBe(false);
+    expect(await submit(0, payload, 'cli_a', at(5))).toMatchObject({ fromCache: true, job: { id: third.job.id } });
+  });
+
+  it('counts queued, processing and recently finished jobs', async () => {
+    for (let i = 0; i < 3; i++) await submit();
+    const a = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
+    const b = (await store.claim('w', ['spiderSite'], 60_000, t0))!;
+    await store.complete(a.job.id, a.leaseToken, {}, at(1500));
+    await store.fail(b.job.id, b.leaseToken, { message: 'no', code: 'internal' }, false, at(2 * 3600_000));
+    const stats = await store.stats(at(2 * 3600_000 + 1));
+    expect(stats.byType).toEqual({ spiderSite: { queued: 1, processing: 0 }, spiderMaps: { queued: 0, processing: 0 } });
+    expect(stats).toMatchObject({ finishedLast10m: 1, finishedLastHour: 1, finishedLast24h: 2, avgProcessingSeconds: 1.5 });
   });
 });
 });

@@ -21,7 +21,7 @@ import { loadCorpus } from './real/corpus.js';
 import type { RealSite } from './real/corpus.js';
 import { loopbackChromium, loopbackConnector, loopbackResolver } from './real/loopback.js';
 import { sameAddress, sameEmail, samePhone, sameSocial, socialValue } from './real/match.js';
-import { SnapshotError, extractWebRoot, publicHost } from './real/snapshot.js';
+import { SnapshotError, extractWebRoot, publicHost, snapshotsDir } from './real/snapshot.js';
 import { serveStaticSite } from './real/static-site.js';
 
 const FIELDS = ['emails', 'phones', 'socials', 'addresses'] as const;
@@ -89,7 +89,7 @@ async function runSite(site: RealSite): Promise<SiteOutcome> {
     const bare = host.replace(/^www\./, '');
     const hosts = [bare, `www.${bare}`];
     const repoName = site.repo.split('/')[1]!;
-    const projectPrefix = host.endsWith('.github.io') && repoName.toLowerCase() !== host ? repoName : null;
+    const projectPrefix = site.base_path ?? (host.endsWith('.github.io') && repoName.toLowerCase() !== host ? repoName : null);
     const served = await serveStaticSite(root, host, projectPrefix);
     const handler = createSiteHandler({
       version: '0.0.0-quality',
@@ -187,6 +187,12 @@ const { values: args } = parseArgs({
     'min-recall': { type: 'string' },
   },
 });
+try {
+  snapshotsDir();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const corpus = loadCorpus();
 const wanted = args.site ?? [];
 const unknown = wanted.filter((id) => !corpus.some((s) => s.id === id));

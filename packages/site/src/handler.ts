@@ -2,6 +2,7 @@ import { JobError } from '@spideriq/jobs/handler';
 import type { JobContext, JobHandler } from '@spideriq/jobs/handler';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
+import type { SiteAnalyser } from './analysis.js';
 import { buildCompendium } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
@@ -37,6 +38,8 @@ export interface SiteEngineOptions {
   connector?: Connector;
   /** Pages fetched at once per job. Default 4. */
   concurrency?: number;
+  /** Runs the AI features over the crawled pages (the server registers `@spideriq/intel`); absent = AI fields stay null. */
+  analyse?: SiteAnalyser;
 }
 
 /** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
@@ -139,6 +142,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     const { total_emails_found, total_phones_found, ...fields } = contacts;
     const compendium = await storeCompendium(pages, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
+    const analysis = await options.analyse?.({ url: settings.url, payload, requested: settings.ai, pages, compendium: compendium.markdown, signal: ctx.signal });
 
     return SiteDataSchema.parse({
       url: settings.url,
@@ -152,6 +156,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
       lead_scoring: null,
       team_members: [],
       personalization_hooks: null,
+      ...analysis?.fields,
       metadata: {
         spa_enabled: settings.enable_spa,
         sitemap_used: summary.sitemapUsed,
@@ -176,6 +181,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
               ? 'No AI model is configured on this server, so the AI fields are null (or []).'
               : 'No AI features were requested; no AI model is configured on this server.',
         },
+        ...analysis?.metadata,
       },
     });
   }
@@ -230,7 +236,7 @@ async function storeCompendium(
   pages: Array<{ url: string; html: string; title?: string }>,
   settings: ResolvedSiteOptions,
   ctx: JobContext,
-): Promise<{ inline: string | null; info: CompendiumInfo }> {
+): Promise<{ inline: string | null; markdown: string | null; info: CompendiumInfo }> {
   const off: CompendiumInfo = {
     available: false,
     chars: null,
@@ -242,7 +248,7 @@ async function storeCompendium(
     content_hash: null,
     estimated_tokens: null,
   };
-  if (!settings.compendium.enabled || pages.length === 0) return { inline: null, info: off };
+  if (!settings.compendium.enabled || pages.length === 0) return { inline: null, markdown: null, info: off };
   const built = buildCompendium(pages, {
     cleanup_level: settings.compendium.cleanup_level,
     max_chars: settings.compendium.max_chars,
@@ -254,6 +260,7 @@ async function storeCompendium(
   const stored = await ctx.storage.put(`${ctx.clientId}/${filename}`, built.markdown, 'text/markdown; charset=utf-8');
   return {
     inline: settings.compendium.include_in_response ? built.markdown : null,
+    markdown: built.markdown,
     info: {
       available: true,
       chars: built.chars,

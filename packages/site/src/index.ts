@@ -1,5 +1,6 @@
 export { createSiteHandler } from './handler.js';
 export type { SiteEngineOptions, SiteHandler } from './handler.js';
+export type { SiteAnalyser, SiteAnalysis, SiteAnalysisInput } from './analysis.js';
 export { MODE_PRESETS, SITE_DEFAULTS, resolveSiteOptions } from './options.js';
 export type { RequestedAi, ResolvedCompendiumOptions, ResolvedSiteOptions } from './options.js';
 export { crawlSite } from './crawl/index.js';

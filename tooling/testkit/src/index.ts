@@ -5,3 +5,4 @@ export type { ExpectedFields, FixtureSite } from './fixture-sites.js';
 export { serveFixtureSite } from './serve-fixture-site.js';
 export type { ServedFixtureSite } from './serve-fixture-site.js';
 export * from './maps/index.js';
+export * from './llm/index.js';

@@ -28,8 +28,8 @@ export function generateToken(): ApiToken & { token: string } {
   return { clientId, apiKey, apiSecret, token: `${clientId}:${apiKey}:${apiSecret}` };
 }
 
-/** Creates a client for a token; only hashes are stored. */
-export async function registerClient(store: JobStore, name: string, token: ApiToken, now: Date): Promise<ClientRecord> {
+/** Creates a client for a token; only hashes are stored. `created` is false when the id already existed. */
+export async function registerClient(store: JobStore, name: string, token: ApiToken, now: Date): Promise<ClientRecord & { created: boolean }> {
   const client: ClientRecord = {
     id: token.clientId,
     name,
@@ -38,8 +38,7 @@ export async function registerClient(store: JobStore, name: string, token: ApiTo
     disabled: false,
     createdAt: now.toISOString(),
   };
-  await store.createClient(client);
-  return client;
+  return { ...client, created: await store.createClient(client) };
 }
 
 /** Whether the token's key and secret match the client's stored hashes (both always compared). */
@@ -65,11 +64,16 @@ export async function bootstrapClients(store: JobStore, tokens: readonly string[
   for (const [index, raw] of tokens.entries()) {
     const token = parseApiToken(raw);
     if (!token) throw new Error(`SPIDERIQ_BOOTSTRAP_TOKEN entry ${index + 1} is not a cli_…:sk_…:secret_… token`);
-    const existing = await store.getClient(token.clientId);
+    let existing = await store.getClient(token.clientId);
     if (!existing) {
-      await registerClient(store, `bootstrap-${index + 1}`, token, now);
-      report.created.push(token.clientId);
-    } else if (credentialsMatch(existing, token)) {
+      if ((await registerClient(store, `bootstrap-${index + 1}`, token, now)).created) {
+        report.created.push(token.clientId);
+        continue;
+      }
+      // Another process created it between the read and the insert (whose conflict then did nothing).
+      existing = await store.getClient(token.clientId);
+    }
+    if (existing && credentialsMatch(existing, token)) {
       report.existing.push(token.clientId);
     } else {
       report.mismatched.push(token.clientId);

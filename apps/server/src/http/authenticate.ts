@@ -36,7 +36,7 @@ export function authenticate(runtime: Runtime, options: { allowQueryToken?: bool
     }
     if (client.disabled) throw new ApiError(403, 'Client account is inactive');
 
-    const decision = runtime.limiter.take(client.id, now);
+    const decision = await runtime.limiter.take(client.id, now);
     const headers = c.get('headers');
     headers['X-RateLimit-Limit'] = String(decision.limit);
     headers['X-RateLimit-Remaining'] = String(decision.remaining);

@@ -319,11 +319,11 @@ export interface components {
                 enable_spa?: boolean;
                 /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
                 spa_timeout?: number;
-                /** @description AI: extract team members. Needs an LLM endpoint. */
+                /** @description AI: extract team members. With no model configured, JSON-LD Person, h-card and team-card markup still fill it. */
                 extract_team?: boolean;
-                /** @description AI: extract company vitals. Needs an LLM endpoint. */
+                /** @description AI: extract company vitals. With no model configured, JSON-LD and og:/meta tags still fill `name` and `summary`. */
                 extract_company_info?: boolean;
-                /** @description AI: infer pain points. Needs an LLM endpoint. */
+                /** @description AI: infer pain points. Needs an LLM endpoint (`SPIDERIQ_LLM_BASE_URL`). */
                 extract_pain_points?: boolean;
                 /** @description Page budget (1-100). */
                 max_pages?: number;
@@ -346,11 +346,11 @@ export interface components {
             enable_spa?: boolean;
             /** @description Per-page browser rendering timeout in seconds (10-120). Default 30. */
             spa_timeout?: number;
-            /** @description AI: extract team members. Needs an LLM endpoint. */
+            /** @description AI: extract team members. With no model configured, JSON-LD Person, h-card and team-card markup still fill it. */
             extract_team?: boolean;
-            /** @description AI: extract company vitals. Needs an LLM endpoint. */
+            /** @description AI: extract company vitals. With no model configured, JSON-LD and og:/meta tags still fill `name` and `summary`. */
             extract_company_info?: boolean;
-            /** @description AI: infer pain points. Needs an LLM endpoint. */
+            /** @description AI: infer pain points. Needs an LLM endpoint (`SPIDERIQ_LLM_BASE_URL`). */
             extract_pain_points?: boolean;
             /** @description Your product, for CHAMP lead scoring. Requires `icp_description`. */
             product_description?: string;
@@ -741,7 +741,16 @@ export interface components {
                 prioritization: string | null;
             };
         };
-        /** @description Personalization data for outreach (null if not available). */
+        /**
+         * @description Personalization data for outreach (null if not available).
+         * @example {
+         *       "company_name": "TechStart Solutions",
+         *       "decision_maker": "Mike Chen (VP of Customer Success)",
+         *       "key_challenge": "Manual ticket triage consuming 40% of support team time",
+         *       "urgency_signal": "Q1 2025 initiative mentioned in recent blog",
+         *       "personalization_angle": "Show how automation can free up 40% of support team capacity"
+         *     }
+         */
         PersonalizationHooks: {
             company_name: string | null;
             decision_maker: string | null;
@@ -833,8 +842,74 @@ export interface components {
                 requested: string[];
                 message: string | null;
             } | null;
+            /**
+             * @description Tokens reported by the model endpoint over the job (null when no request was sent).
+             * @default null
+             * @example {
+             *       "prompt_tokens": 10240,
+             *       "completion_tokens": 612,
+             *       "total_tokens": 10852,
+             *       "requests": 4
+             *     }
+             */
+            ai_usage?: {
+                prompt_tokens: number;
+                completion_tokens: number;
+                total_tokens: number;
+                /** @description Chat-completion requests sent, repairs and retries included. */
+                requests: number;
+            } | null;
+            /**
+             * @description Per result field (`company_vitals`, `team_members`, `pain_points`, `lead_scoring`, the custom prompt field…), why its AI feature failed or was skipped.
+             * @default {}
+             */
+            ai_errors?: {
+                [key: string]: {
+                    /**
+                     * @description `timeout`, `rate_limited`, `provider_error` (5xx or refused), `invalid_output` (no valid answer after the repair retry), `token_cap` (`SPIDERIQ_LLM_MAX_TOKENS_PER_JOB` reached), `no_pages`, `unsupported` or `invalid_request`.
+                     * @enum {string}
+                     */
+                    code: "timeout" | "rate_limited" | "provider_error" | "invalid_output" | "token_cap" | "no_pages" | "unsupported" | "invalid_request";
+                    message: string;
+                };
+            };
+            /**
+             * @description Per filled field (`company_vitals.name`, `team_members`…), the source of its value.
+             * @default {}
+             * @example {
+             *       "company_vitals.name": "jsonld",
+             *       "team_members": "llm"
+             *     }
+             */
+            ai_sources?: {
+                [key: string]: "llm" | "jsonld" | "microformats" | "markup" | "meta";
+            };
+            /**
+             * @description Per result field, the URLs of the pages its prompt was built from.
+             * @default {}
+             */
+            ai_pages?: {
+                [key: string]: string[];
+            };
+            /**
+             * @description Values the model gave that no crawled page supports, removed and counted.
+             * @default null
+             * @example {
+             *       "dropped_people": 1,
+             *       "dropped_emails": 0,
+             *       "dropped_linkedin": 2
+             *     }
+             */
+            ai_grounding?: {
+                /** @description Team members whose name appears on no crawled page. */
+                dropped_people: number;
+                /** @description Emails removed because no crawled page contains them. */
+                dropped_emails: number;
+                /** @description LinkedIn URLs removed because no crawled page contains them. */
+                dropped_linkedin: number;
+            } | null;
         };
-        /** @description spiderSite result data (flat). */
+        /** @description spiderSite result data (flat). A custom AI prompt adds its answer under its `output_field_name` (default `custom_analysis`). */
         SiteData: {
             /** @description Website URL that was crawled. */
             url: string;
@@ -897,6 +972,8 @@ export interface components {
             team_members: components["schemas"]["TeamMember"][];
             personalization_hooks: components["schemas"]["PersonalizationHooks"] | null;
             metadata: components["schemas"]["SiteMetadata"];
+        } & {
+            [key: string]: unknown;
         };
         /** @description A review of the place. */
         Review: {
@@ -1031,7 +1108,7 @@ export interface components {
         /**
          * @description Why a job failed or was cancelled:
          *     - `invalid_payload`: The stored payload did not validate against its job type (a server bug or an old queue).
-         *     - `invalid_url`: The URL cannot be opened: not http(s), or a host name a browser cannot resolve (for example malformed punycode).
+         *     - `invalid_url`: The URL matched the submit pattern but no URL parser reads it (a host with malformed punycode).
          *     - `blocked_url`: The URL, or a redirect from it, points at a private, loopback or otherwise disallowed address (SSRF guard).
          *     - `fetch_failed`: The target site could not be fetched: DNS, connection, TLS, HTTP error, redirect loop or a body that is too large.
          *     - `provider_rejected`: The maps provider refused the request: a bad or restricted API key, a quota, or a query it cannot answer.

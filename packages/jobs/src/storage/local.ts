@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { ArtifactStorage, StoredArtifact } from '../storage.js';
+import { artifactUrl, newArtifactKey, safeArtifactKey } from './artifact-key.js';
 
 /** Options of the local file storage. */
 export interface LocalStorageOptions {
@@ -21,12 +22,12 @@ export class LocalArtifactStorage implements ArtifactStorage {
 
   constructor(options: LocalStorageOptions) {
     this.#root = options.root;
-    this.#base = options.publicBaseUrl.replace(/\/+$/, '');
+    this.#base = options.publicBaseUrl;
   }
 
   async put(key: string, body: string | Uint8Array, contentType: string): Promise<StoredArtifact> {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-    const storedKey = `${randomBytes(16).toString('hex')}/${safeKey(key)}`;
+    const storedKey = newArtifactKey(key);
     const file = this.#path(storedKey);
     await mkdir(dirname(file), { recursive: true });
     // Write then rename so a reader never sees a half-written file.
@@ -36,7 +37,7 @@ export class LocalArtifactStorage implements ArtifactStorage {
     await rename(tmp, file);
     return {
       key: storedKey,
-      url: `${this.#base}/${storedKey.split('/').map(encodeURIComponent).join('/')}`,
+      url: artifactUrl(this.#base, storedKey),
       sha256: createHash('sha256').update(bytes).digest('hex'),
       size: bytes.length,
       contentType,
@@ -69,14 +70,8 @@ export class LocalArtifactStorage implements ArtifactStorage {
   }
 
   #path(key: string): string {
-    const clean = normalize(safeKey(key));
+    const clean = normalize(safeArtifactKey(key));
     if (clean.startsWith('..') || clean.includes(`${sep}..`) || clean.endsWith('.type')) throw new Error(`bad artifact key: ${key}`);
     return join(this.#root, clean);
   }
-}
-
-function safeKey(key: string): string {
-  const parts = key.split('/').filter((part) => part && part !== '.' && part !== '..');
-  if (parts.length === 0 || parts.some((part) => !/^[A-Za-z0-9._-]+$/.test(part))) throw new Error(`bad artifact key: ${key}`);
-  return parts.join('/');
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** What each failure code means; the enum's description is built from it, so the two cannot drift. */
 export const JOB_ERROR_CODES = {
   invalid_payload: 'The stored payload did not validate against its job type (a server bug or an old queue).',
-  invalid_url: 'The URL cannot be opened: not http(s), or a host name a browser cannot resolve (for example malformed punycode).',
+  invalid_url: 'The URL matched the submit pattern but no URL parser reads it (a host with malformed punycode).',
   blocked_url: 'The URL, or a redirect from it, points at a private, loopback or otherwise disallowed address (SSRF guard).',
   fetch_failed: 'The target site could not be fetched: DNS, connection, TLS, HTTP error, redirect loop or a body that is too large.',
   provider_rejected: 'The maps provider refused the request: a bad or restricted API key, a quota, or a query it cannot answer.',

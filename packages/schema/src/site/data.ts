@@ -114,7 +114,16 @@ export const PersonalizationHooksSchema = z
     urgency_signal: z.string().nullable(),
     personalization_angle: z.string().nullable(),
   })
-  .meta({ description: 'Personalization data for outreach (null if not available).' });
+  .meta({
+    description: 'Personalization data for outreach (null if not available).',
+    example: {
+      company_name: 'TechStart Solutions',
+      decision_maker: 'Mike Chen (VP of Customer Success)',
+      key_challenge: 'Manual ticket triage consuming 40% of support team time',
+      urgency_signal: 'Q1 2025 initiative mentioned in recent blog',
+      personalization_angle: 'Show how automation can free up 40% of support team capacity',
+    },
+  });
 
 /** The site's logo (extension). */
 export const LogoSchema = z
@@ -147,6 +156,47 @@ export const CrawledPageSchema = z
   })
   .meta({ description: 'A page the crawler fetched.' });
 
+/** Where a field's value came from (extension: `metadata.ai_sources`). */
+export const AiSourceSchema = z
+  .enum(['llm', 'jsonld', 'microformats', 'markup', 'meta'])
+  .meta({ description: '`llm` (the configured model), `jsonld` (Schema.org JSON-LD), `microformats` (h-card), `markup` (team-card HTML) or `meta` (og: and meta tags).' });
+export type AiSource = z.infer<typeof AiSourceSchema>;
+
+/** Token usage the model endpoint reported, summed over the job (extension: `metadata.ai_usage`). */
+export const AiUsageSchema = z
+  .object({
+    prompt_tokens: z.int().min(0),
+    completion_tokens: z.int().min(0),
+    total_tokens: z.int().min(0),
+    requests: z.int().min(0).meta({ description: 'Chat-completion requests sent, repairs and retries included.' }),
+  })
+  .meta({
+    description: "Tokens the model endpoint reported, summed over the job's requests.",
+    example: { prompt_tokens: 10240, completion_tokens: 612, total_tokens: 10852, requests: 4 },
+  });
+export type AiUsage = z.infer<typeof AiUsageSchema>;
+
+/** Why one AI feature produced nothing (extension: `metadata.ai_errors.<field>`). */
+export const AiErrorSchema = z
+  .object({
+    code: z
+      .enum(['timeout', 'rate_limited', 'provider_error', 'invalid_output', 'token_cap', 'no_pages', 'unsupported', 'invalid_request'])
+      .meta({ description: '`timeout`, `rate_limited`, `provider_error` (5xx or refused), `invalid_output` (no valid answer after the repair retry), `token_cap` (`SPIDERIQ_LLM_MAX_TOKENS_PER_JOB` reached), `no_pages`, `unsupported` or `invalid_request`.' }),
+    message: z.string(),
+  })
+  .meta({ description: 'Why an AI feature left its field null (or `[]`).', example: { code: 'timeout', message: 'The model did not answer within 60000 ms' } });
+export type AiError = z.infer<typeof AiErrorSchema>;
+
+/** What grounding removed from the model's answers (extension: `metadata.ai_grounding`). */
+export const AiGroundingSchema = z
+  .object({
+    dropped_people: z.int().min(0).meta({ description: 'Team members whose name appears on no crawled page.' }),
+    dropped_emails: z.int().min(0).meta({ description: 'Emails removed because no crawled page contains them.' }),
+    dropped_linkedin: z.int().min(0).meta({ description: 'LinkedIn URLs removed because no crawled page contains them.' }),
+  })
+  .meta({ description: 'Values the model gave that no crawled page supports, removed and counted.', example: { dropped_people: 1, dropped_emails: 0, dropped_linkedin: 2 } });
+export type AiGrounding = z.infer<typeof AiGroundingSchema>;
+
 /** Crawl metadata and statistics. */
 export const SiteMetadataSchema = z
   .object({
@@ -163,6 +213,20 @@ export const SiteMetadataSchema = z
       .nullable()
       .default(null)
       .meta({ description: 'Whether AI features were requested and whether a model is configured.' }),
+    ai_usage: AiUsageSchema.nullable().default(null).meta({ description: 'Tokens reported by the model endpoint over the job (null when no request was sent).' }),
+    ai_errors: z
+      .record(z.string(), AiErrorSchema)
+      .default({})
+      .meta({ description: 'Per result field (`company_vitals`, `team_members`, `pain_points`, `lead_scoring`, the custom prompt field…), why its AI feature failed or was skipped.' }),
+    ai_sources: z
+      .record(z.string(), AiSourceSchema)
+      .default({})
+      .meta({ description: 'Per filled field (`company_vitals.name`, `team_members`…), the source of its value.', example: { 'company_vitals.name': 'jsonld', team_members: 'llm' } }),
+    ai_pages: z
+      .record(z.string(), z.array(z.string()))
+      .default({})
+      .meta({ description: 'Per result field, the URLs of the pages its prompt was built from.' }),
+    ai_grounding: AiGroundingSchema.nullable().default(null),
   })
   .meta({
     description: 'Crawl metadata and statistics.',
@@ -195,5 +259,6 @@ export const SiteDataSchema = z
     personalization_hooks: PersonalizationHooksSchema.nullable(),
     metadata: SiteMetadataSchema,
   })
-  .meta({ description: 'spiderSite result data (flat).' });
+  .catchall(z.unknown())
+  .meta({ description: 'spiderSite result data (flat). A custom AI prompt adds its answer under its `output_field_name` (default `custom_analysis`).' });
 export type SiteData = z.infer<typeof SiteDataSchema>;

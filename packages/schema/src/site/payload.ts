@@ -79,9 +79,9 @@ const crawlOptionFields = {
   timeout: z.int().min(10).max(120).optional().meta({ description: 'Per-page HTTP timeout in seconds (10-120). Default 30.' }),
   enable_spa: z.boolean().optional().meta({ description: 'Detect JavaScript-heavy pages and render them in a headless browser. Default true.' }),
   spa_timeout: z.int().min(10).max(120).optional().meta({ description: 'Per-page browser rendering timeout in seconds (10-120). Default 30.' }),
-  extract_team: z.boolean().optional().meta({ description: 'AI: extract team members. Needs an LLM endpoint.' }),
-  extract_company_info: z.boolean().optional().meta({ description: 'AI: extract company vitals. Needs an LLM endpoint.' }),
-  extract_pain_points: z.boolean().optional().meta({ description: 'AI: infer pain points. Needs an LLM endpoint.' }),
+  extract_team: z.boolean().optional().meta({ description: 'AI: extract team members. With no model configured, JSON-LD Person, h-card and team-card markup still fill it.' }),
+  extract_company_info: z.boolean().optional().meta({ description: 'AI: extract company vitals. With no model configured, JSON-LD and og:/meta tags still fill `name` and `summary`.' }),
+  extract_pain_points: z.boolean().optional().meta({ description: 'AI: infer pain points. Needs an LLM endpoint (`SPIDERIQ_LLM_BASE_URL`).' }),
 };
 
 /** Per-request changes to the mode preset. */

@@ -32,7 +32,9 @@ export const RealSiteSchema = z.object({
   kind: z.string(),
   needs_js: z.boolean(),
   needs_js_reason: z.string().optional(),
-  /** The site's public hostname when its repository does not say (no CNAME file). */
+  /** Path prefix the web root is published under (a build made for `/<prefix>/`), without slashes. */
+  base_path: z.string().regex(/^[\w.-]+$/).optional(),
+  /** Hostname to serve the site under instead of its CNAME (e.g. when that name is HSTS-preloaded, like `.app`). */
   host: z.string().optional(),
   labels: Fields,
   ambiguous: Fields,

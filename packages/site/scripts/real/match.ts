@@ -16,8 +16,9 @@ const COUNTRY_SUBDOMAIN = /^(?:[a-z]{2}|[a-z]{2}-[a-z]{2})\.(linkedin|pinterest|
 
 /**
  * A profile URL reduced to what identifies it: percent-decoding, lower case, no scheme, no `www.`/`m.`/
- * `mobile.` or country subdomain (`in.linkedin.com`), `x.com` read as `twitter.com`, no query or
- * fragment (except Facebook's `profile.php?id=`), no trailing slash.
+ * `mobile.` or country subdomain (`in.linkedin.com`), `x.com` read as `twitter.com`, WhatsApp's
+ * `api.whatsapp.com/send?phone=N` read as `wa.me/N`, no query or fragment (except Facebook's
+ * `profile.php?id=`), no trailing slash.
  */
 export function profileKey(url: string): string {
   let s = url.trim();
@@ -30,6 +31,9 @@ export function profileKey(url: string): string {
   s = s.replace(COUNTRY_SUBDOMAIN, '$1.').replace(/^x\.com\//, 'twitter.com/');
   const fbId = /^facebook\.com\/profile\.php\?(?:.*&)?id=(\d+)/.exec(s);
   if (fbId) return `facebook.com/profile.php?id=${fbId[1]}`;
+  const waPhone = /^(?:api\.whatsapp\.com\/send|whatsapp\.com\/send)\/?\?(?:.*&)?phone=\+?(\d+)/.exec(s);
+  if (waPhone) return `wa.me/${waPhone[1]}`;
+  s = s.replace(/^wa\.me\/\+/, 'wa.me/');
   return s.replace(/[?#].*$/, '').replace(/\/+$/, '');
 }
 
@@ -43,10 +47,14 @@ export function sameSocial(found: string, label: string): boolean {
   return fp === lp && profileKey(fu.join(' ')) === profileKey(lu.join(' '));
 }
 
-/** Normalised address text: NFKC (full-width digits), no diacritics, lower case, `ß`→`ss`, `…straße`/`…str.`→`…str`. */
+/**
+ * Normalised address text: NFKC (full-width digits), no diacritics, lower case, `ß`→`ss`, `…straße`/`…str.`→`…str`,
+ * and a postcode written in two groups ("460 06", "500 039") joined into one number.
+ */
 export function addressText(s: string): string {
   return s
     .normalize('NFKC')
+    .replace(/\b(\d{3}) (\d{2,3})\b/g, '$1$2')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .normalize('NFD')

@@ -3,8 +3,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { RealSite } from './corpus.js';
 
-/** Where `fetch` leaves repository snapshots: `/work/.mirror/<owner>+<name>/repo` (a bare git directory or a clone). */
-export const MIRROR_ROOT = '/work/.mirror';
+/**
+ * The folder holding the fetched repository snapshots (`<owner>+<name>/repo`, a bare git directory or a
+ * clone), from `SPIDERIQ_SNAPSHOTS_DIR`. It lies outside the repository on purpose: the sites' content is
+ * never committed, so the user names where it is (see corpus/README.md).
+ */
+export function snapshotsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env['SPIDERIQ_SNAPSHOTS_DIR'];
+  if (!dir) throw new SnapshotError('Set SPIDERIQ_SNAPSHOTS_DIR to the folder that holds the fetched snapshots (see packages/site/corpus/README.md)', 'not_fetched');
+  return dir;
+}
 
 /** Why a site's snapshot could not be used. */
 export class SnapshotError extends Error {
@@ -20,7 +28,7 @@ export class SnapshotError extends Error {
 const SERVED = /\.(?:html?|css|m?js|json|xml|txt|webmanifest|svg)$/i;
 
 /** The git directory of a fetched snapshot, or null when it was never fetched. */
-export function mirrorGitDir(repo: string, root: string = MIRROR_ROOT): string | null {
+export function mirrorGitDir(repo: string, root: string = snapshotsDir()): string | null {
   const base = join(root, repo.replace('/', '+'), 'repo');
   if (existsSync(join(base, '.git'))) return join(base, '.git');
   return existsSync(join(base, 'HEAD')) ? base : null;
@@ -31,7 +39,7 @@ export function mirrorGitDir(repo: string, root: string = MIRROR_ROOT): string |
  * snapshot's objects: blobs the snapshot lacks (files over its size limit) are skipped.
  * Returns the number of files written.
  */
-export function extractWebRoot(site: RealSite, dest: string, root: string = MIRROR_ROOT): number {
+export function extractWebRoot(site: RealSite, dest: string, root: string = snapshotsDir()): number {
   const gitDir = mirrorGitDir(site.repo, root);
   if (!gitDir) throw new SnapshotError(`${site.repo} is not fetched (run the search tool's fetch on github:${site.repo})`, 'not_fetched');
   const git = (args: string[], input?: string): Buffer =>
@@ -77,8 +85,13 @@ export function extractWebRoot(site: RealSite, dest: string, root: string = MIRR
   return written;
 }
 
-/** The hostname a site is published at: its CNAME file (web root, then repository root), else `host`, else `<owner>.github.io`. */
-export function publicHost(site: RealSite, root: string = MIRROR_ROOT): string {
+/**
+ * The hostname a site is served under: the pin's `host` (set when the real one cannot be served over
+ * plain HTTP, e.g. an HSTS-preloaded `.app` name), else its CNAME file (web root, then repository root),
+ * else `<owner>.github.io`.
+ */
+export function publicHost(site: RealSite, root: string = snapshotsDir()): string {
+  if (site.host) return site.host.toLowerCase();
   const gitDir = mirrorGitDir(site.repo, root);
   const prefix = site.web_root.replace(/^\/+|\/+$/g, '');
   for (const path of [prefix ? `${prefix}/CNAME` : 'CNAME', 'CNAME']) {
@@ -94,5 +107,5 @@ export function publicHost(site: RealSite, root: string = MIRROR_ROOT): string {
       // no CNAME at that path
     }
   }
-  return (site.host ?? `${site.repo.split('/')[0]!}.github.io`).toLowerCase();
+  return `${site.repo.split('/')[0]!}.github.io`.toLowerCase();
 }

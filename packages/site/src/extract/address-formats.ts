@@ -18,6 +18,8 @@ export interface AddressFormat {
   stateBeforePostcode: boolean;
   /** State and province codes and names, local and Latin, as written on addresses ("AZ", "Arizona", "東京都", "Dubai"). */
   regions: string[];
+  /** A postcode as the post office writes it ("460 06" in Czechia, "114 55" in Sweden), or null. */
+  postcodeExample: string | null;
 }
 
 interface GoogleRecord {
@@ -27,16 +29,17 @@ interface GoogleRecord {
   sub_keys?: string;
   sub_names?: string;
   sub_lnames?: string;
+  zipex?: string;
 }
 
 /**
  * The countries whose formats drive plain-text address detection: those our target sites come from
  * (Western and Central Europe, the Americas, Oceania, India, Japan, Russia and Ukraine, the Gulf,
  * South Africa, South-East Asia). Countries left out would add ambiguous postcode shapes and no
- * recall (Bahrain's three-digit codes, for one).
+ * recall (Bahrain's and Iceland's three-digit codes, for two).
  */
 export const ADDRESS_COUNTRIES = [
-  'DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'DK', 'NO', 'SE', 'FI', 'IS', 'PL', 'CZ',
+  'DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'DK', 'NO', 'SE', 'FI', 'PL', 'CZ',
   'SK', 'HU', 'SI', 'HR', 'RO', 'BG', 'GR', 'TR', 'EE', 'LV', 'LT', 'US', 'CA', 'MX', 'BR', 'AR', 'CL', 'CO', 'AU', 'NZ', 'IN',
   'JP', 'RU', 'UA', 'BY', 'KZ', 'AE', 'SA', 'QA', 'KW', 'ZA', 'SG', 'MY', 'TH', 'IL',
 ] as const;
@@ -59,6 +62,7 @@ function toFormat(country: string, record: GoogleRecord): AddressFormat {
     postcodeFirst: zipAt >= 0 && cityAt > zipAt && !fmt.slice(zipAt, cityAt).includes('%n%S'),
     stateBeforePostcode: /%S %Z/.test(fmt) && (record.require ?? '').includes('S'),
     regions: [...new Set([...split(record.sub_keys), ...split(record.sub_names), ...split(record.sub_lnames)])],
+    postcodeExample: record.zipex?.split(',')[0]?.trim() || null,
   };
 }
 
@@ -85,4 +89,16 @@ export function addressFormat(country: string): AddressFormat | null {
 /** Every format in `ADDRESS_COUNTRIES` that the data knows. */
 export function addressFormats(): AddressFormat[] {
   return ADDRESS_COUNTRIES.map(addressFormat).filter((f): f is AddressFormat => f !== null);
+}
+
+/**
+ * A postcode written the way the country's post writes it, when structured data drops the space:
+ * "46006" becomes "460 06" for Czechia, after the shape of Google's example postcode. Other
+ * postcodes are returned as given.
+ */
+export function conventionalPostcode(country: string, postcode: string): string {
+  const example = /^[A-Z]{2}$/i.test(country) ? addressFormat(country)?.postcodeExample : null;
+  if (!example || !/^\d+ \d+$/.test(example) || !/^\d+$/.test(postcode) || postcode.length !== example.length - 1) return postcode;
+  const at = example.indexOf(' ');
+  return `${postcode.slice(0, at)} ${postcode.slice(at)}`;
 }

@@ -57,9 +57,18 @@ const FR_STREET = [
   'passage', 'rond-point', 'faubourg', 'voie', 'sentier', 'parvis', 'esplanade', 'promenade', 'cité', 'résidence', 'zone',
 ];
 
+/** Words that a number follows without making a street: units, months, document parts. */
+const NOT_A_STREET = `(?:${cased([
+  'level', 'suite', 'unit', 'floor', 'shop', 'apt', 'office', 'room', 'box', 'building', 'bldg', 'block', 'blk', 'flat', 'stock',
+  'etage', 'piso', 'planta', 'andar', 'sala', 'büro', 'haus', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'januar', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember', 'page', 'seite', 'version', 'chapter',
+  'kapitel', 'step', 'schritt', 'tel', 'fax', 'no', 'nr', 'top', 'tür', 'gate', 'terminal', 'hall', 'halle', 'stand', 'booth',
+])})`;
+
 const STREETS: readonly RegExp[] = [
   // 1234 E Main Rd / 4 High Street / 221B Baker Street / 12-14 Market St / 123, MG Road
-  new RegExp(String.raw`${B}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?\s+(?:\p{N}*[\p{L}'’.&-][\p{L}\p{N}'’.&-]*\s+){0,4}(?:${cased(EN_STREET)})\.?${E}`, 'u'),
+  new RegExp(String.raw`${B}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?\s+(?:\p{N}*[\p{L}'’.&-][\p{L}\p{N}'’.&-]*,?\s+(?:[\p{L}\p{N}'’.&-]+,?\s+){0,4})?(?:${cased(EN_STREET)})\.?${E}`, 'u'),
   // 12 rue des Lilas / 3 bis avenue Foch
   new RegExp(String.raw`${B}\d{1,4}(?:\s?(?:bis|ter|[A-D]))?,?\s+(?:${cased(FR_STREET)})\s+\p{L}`, 'u'),
   // Musterweg 12 / Kölner Straße 5a / Keizersgracht 123 / Storgatan 4 / Andrássy út 12
@@ -68,6 +77,9 @@ const STREETS: readonly RegExp[] = [
   new RegExp(String.raw`${B}(?:${cased(PREFIX_STREET)})\s*(?:[\p{L}\p{N}'’.-]+\s+){0,6}?[\p{L}'’.)-]+,?\s+(?:n[º°o.]\s*|nº\s*|no\.?\s*)?\d{1,5}${E}`, 'u'),
   // вул. Хрещатик, 22 / ул. Тверская, д. 7 / проспект Мира 12
   new RegExp(String.raw`${B}(?:${CYRILLIC_STREET.map(escape).join('|')})\.?\s*(?:[\p{L}\p{N}'’.-]+\s+){0,4}?[\p{L}'’.-]+,?\s+(?:(?:д|буд|будинок|дом)\.?\s*)?\d{1,4}`, 'iu'),
+  // Liethberg 17 / Reicher-Leute-Stege 12 / Moravská Huzová 119 / Křižíkova 140/23: a name and a house
+  // number that end the line or its first part; taken only when a postcode line follows.
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(?!${NOT_A_STREET}(?![\p{L}]))(?:\d{1,2}\s+(?=\p{Lu}))?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}\p{Ll}[\p{L}.'’-]*\s+\d{1,4}(?:\s?[a-zA-Z]|[-–/]\d{1,4}[a-zA-Z]?)?(?=\s*(?:,|$))`, 'u'),
   // Plot No. 45 / Door No 12 / #12, 3rd Cross / No. 5 / Sector 18 (India)
   /(?<![\p{L}\p{N}])(?:(?:plot|shop|flat|door|house|site|survey|h)\.?\s*no\.?\s*[\w/-]+|#\s?\d+[\w/-]*,|no\.\s*\d+[\w/-]*,|sector\s+\d+)/iu,
 ];
@@ -103,7 +115,7 @@ const CONTACT_TOKEN =
   /[\w.+-]+@|https?:|www\.|(?:^|[\s,;(|])(?:(?:tel|tél|phone|fax|e-?mail|mail|telefon|telefone|teléfono|telefono|mob|mobile|call|ph|電話)\s*[.:：]|(?:tel|fax|電話)\s*[\d(+]|[tfepm]\s*(?::|\.(?=\s*[+\d(])))|\+\d{2}|\(\d{3}\)\s*\d{3}|©|copyright/iu;
 const NOT_ADDRESS_LINE = /opening|hours|öffnungszeiten|orari|horario|horaires|heures|営業時間|geöffnet|mon(?:day)?\s*[-–]\s*fri/i;
 
-const CITY = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]+(?:(?:am|an|im|in|bei|ob|upon|on|sur|sous|lès|les|de|del|di|da|la|le|en|aan|den|der|op|i)[ -]+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}`;
+const CITY = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]+(?:(?:am|an|im|in|bei|ob|upon|on|sur|sous|lès|les|de|del|di|da|la|le|en|aan|den|der|op|i)[ -]+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?: \d{1,2}(?![\p{N}])(?:[-–]\p{Lu}[\p{L}\p{M}-]*)?)?(?: \(\p{Lu}\p{Ll}{2,}[\p{L} .-]*\))?`;
 
 /** Words a number follows that make it a unit or box, not a postcode ("Suite 1900"). */
 const UNIT_WORD = String.raw`(?<![\p{L}])(?:${cased(['suite', 'ste', 'unit', 'apt', 'floor', 'level', 'room', 'office', 'box', 'no', 'building', 'bldg', 'shop', 'flat', 'sector', 'plot', 'door', 'house'])})\.?`;
@@ -121,6 +133,8 @@ interface TailPattern {
   re: RegExp;
   country: string | null;
   strong: (m: RegExpExecArray) => boolean;
+  /** A town must stand between the street and the postcode ("Aug 14, 2025" is a date, not "street, postcode"). */
+  needsTown?: boolean;
 }
 
 let tailPatterns: TailPattern[] | null = null;
@@ -138,6 +152,14 @@ function tails(): TailPattern[] {
     country: null,
     strong: (m) => /^\d{5}-\d{3}$/.test(m.groups!.zip!),
   });
+  // Liberec 6, 460 06 / Wesel, 46485: the town before the postcode at the end of the address, as
+  // people also write it in postcode-first countries.
+  out.push({
+    re: new RegExp(String.raw`\p{L}(?:\s\d{1,2})?,\s*(?<zip>${zipFirst.join('|')})\s*$`, 'dgu'),
+    country: null,
+    strong: () => false,
+    needsTown: true,
+  });
   for (const f of formats) {
     if (!f.postcode || f.postcodeFirst || f.country === 'JP') continue;
     const regions = f.regions.filter((r) => r.length >= 2).map(escape).sort((a, b) => b.length - a.length).join('|');
@@ -145,7 +167,7 @@ function tails(): TailPattern[] {
     const between = f.stateBeforePostcode && state ? String.raw`[\s,]+${state}` : state ? String.raw`(?:[\s,–-]+${state})?` : '';
     const after = regions ? String.raw`(?:\s*[,–-]?\s*(?<after>${regions})${E})?` : '';
     const re = new RegExp(
-      String.raw`(?:[\p{L}\p{M}.)'’]|\d(?=,))(?<!${UNIT_WORD})${between}[\s,–-]+(?:(?:CEP|Cep|PIN|Pin|PIN Code|Pincode)[:\s-]*)?(?<zip>${f.postcode})${E}${after}`,
+      String.raw`(?:[\p{L}\p{M}.)'’]|\d(?=,))(?<!${UNIT_WORD})${between}[\s,–-]+(?:(?:CEP|Cep|PIN|Pin|PIN Code|Pincode)[:\s-]*)?(?<zip>${f.postcode})${E}(?![-–/.]\d)${after}`,
       'dgu',
     );
     const distinctive = /[A-Z]/.test(f.postcode) && f.country !== 'IE';
@@ -171,7 +193,7 @@ function findTail(text: string, from: number): Tail | null {
     let m: RegExpExecArray | null;
     while ((m = pattern.re.exec(text))) {
       const zipStart = m.indices?.groups?.zip?.[0] ?? m.index;
-      if (zipStart >= from) break;
+      if (zipStart >= from && (!pattern.needsTown || /\p{L}{3,}/u.test(text.slice(from, zipStart)))) break;
       pattern.re.lastIndex = m.index + 1;
     }
     if (!m) continue;
@@ -213,6 +235,15 @@ const COUNTRY_SUFFIX =
 /** Drops a trailing country name: the country is implied by the site and only makes duplicates harder to spot. */
 export function stripCountry(line: string): string {
   return line.replace(COUNTRY_SUFFIX, '').replace(/[.,;:\s–-]+$/, '');
+}
+
+/** Template and sample addresses: "123 Main St, Anytown", "Musterstraße 1, 12345 Musterstadt", "Street Name 00". */
+const PLACEHOLDER_ADDRESS =
+  /(?<![\p{L}])(?:anytown|any town|musterstadt|beispielstadt|musterort|your city|city name|street name|your street|your address|straßenname|strassenname|nom de la rue|ville exemple|via esempio|calle ejemplo|rua exemplo|lorem ipsum)(?![\p{L}])|^(?:123|1234|12345)\s+(?:main|any|fake|example|sample|your|street|first)(?![\p{L}])|(?<![\p{N}])(?:00000|12345|99999)\s+\p{L}|(?<![\p{L}])muster(?:straße|strasse|str\.|gasse|weg)\s+1(?![\p{N}])/iu;
+
+/** Whether an address is a template's sample rather than the organisation's own. */
+export function isPlaceholderAddress(address: string): boolean {
+  return PLACEHOLDER_ADDRESS.test(address);
 }
 
 /** How an address was found, for scoring. */
@@ -307,7 +338,9 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
     const keepsPrefix = unit || town || leading || (box !== null && /\d|tower|building|floor|road|street|centre|center|plaza/i.test(prefix));
     if (keepsPrefix) start = 0;
     else if (prefix.trim()) {
-      if (strict || prefix.includes(':') || prefix.trim().split(/\s+/).length > 6) continue;
+      // In a block, "Provozovna: Křižíkova 140/23…" or "Branch: 12 High St…": a short label of any language.
+      const label = !strict && /^\p{L}[\p{L} .-]{1,30}[:：]\s*$/u.test(prefix);
+      if (!label && (strict || prefix.includes(':') || prefix.trim().split(/\s+/).length > 6)) continue;
     }
     const parts = [cleanLine(line.slice(start))];
     let joined = parts[0]!;
@@ -344,7 +377,7 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
     }
     if (end < 0 || score < ACCEPT) continue;
     const address = stripCountry(joined.slice(0, end));
-    if (address.length < 8) continue;
+    if (address.length < 8 || isPlaceholderAddress(address)) continue;
     out.push(address);
     i = tail && tail.end <= parts[0]!.length ? i : j;
   }
@@ -371,5 +404,20 @@ export function countryFromAddress(address: string): string | null {
   }
   if (best) return best.country;
   if (/(?<![\p{L}])вул\./u.test(address)) return 'UA';
-  return null;
+  return STREET_LANGUAGE.find(([re]) => re.test(address))?.[1] ?? null;
 }
+
+/**
+ * Postcode-first countries share postcode shapes ("69002" is French, German, Italian or Spanish),
+ * so the street words tell them apart: "rue" with a postcode and a town is France, "via" Italy, "calle"
+ * Spain, "-straße" Germany; "1015 CJ" is Dutch and "00-950" Polish on their own.
+ */
+const STREET_LANGUAGE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}\p{N}])\d{4} ?[A-Z]{2}(?![\p{L}\p{N}])/u, 'NL'],
+  [/(?<![\p{N}-])\d{2}-\d{3}(?![\p{N}])/u, 'PL'],
+  [/(?<![\p{N}-])\d{4}-\d{3}(?![\p{N}])/u, 'PT'],
+  [/(?<![\p{L}])(?:rue|avenue|boulevard|chemin|allée|impasse|quai|place|route)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{2} ?\d{3}\s+\p{Lu}/iu, 'FR'],
+  [/(?<![\p{L}])(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'IT'],
+  [/(?<![\p{L}])(?:calle|c\/|avenida|avda|plaza|paseo|carrer|camino|carretera|ronda|rambla)(?![\p{L}])[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'ES'],
+  [/(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s*\d[\s\S]*(?<![\p{N}])\d{5}\s+\p{Lu}/iu, 'DE'],
+];

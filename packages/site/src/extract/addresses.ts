@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { visibleText, type DomNode, type PageDocument } from './document.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
 import { addressesInText, looksLikeAddress, stripCountry } from './address-text.js';
+import { conventionalPostcode } from './address-formats.js';
 
 export { addressesInText, looksLikeAddress, countryFromAddress, type AddressTextOptions } from './address-text.js';
 
@@ -26,8 +27,8 @@ export function formatAddress(parts: AddressParts): string | null {
   const street = clean(parts.street);
   const locality = clean(parts.locality);
   const region = clean(parts.region);
-  const postal = clean(parts.postalCode);
   const country = clean(parts.country).toUpperCase();
+  const postal = conventionalPostcode(country, clean(parts.postalCode));
   // A town or region alone ("Springfield, Illinois") is not a postal address.
   if (!street) return null;
   let tail: string[];

@@ -10,7 +10,8 @@ export interface EmailExtraction {
   found: string[];
 }
 
-const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![a-z0-9-])/gi;
+/** Internationalised domains ("info@entrümpelung-jetzt.de") are matched as written. */
+const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/giu;
 
 /**
  * Undoes the common hand obfuscations: `name [at] domain [dot] com`, `name(at)domain(dot)com`,
@@ -61,6 +62,17 @@ export function isNoiseEmail(email: string): boolean {
   return false;
 }
 
+/** Privacy-policy pages name the supervisory authority and processors, with their addresses. */
+const PRIVACY_PATH = /datenschutz|privacy|privacidad|privacidade|confidentialit|riservatezza|gdpr|dsgvo|rgpd|cookie/i;
+/** Free-mail providers: a small business's own address is often one of these. */
+const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'aol.com', 'proton.me', 'protonmail.com', 'mail.ru', 'yandex.ru', 'ukr.net', 'orange.fr', 'free.fr', 'libero.it', 'seznam.cz', 'wp.pl', 'interia.pl', 'o2.pl', 'bol.com.br', 'uol.com.br', 'rediffmail.com']);
+
+/** An address of another organisation: neither the site's own domain nor a free-mail provider. */
+function thirdParty(email: string, own: string | null): boolean {
+  const domain = parseDomain(email.split('@')[1] ?? '').domain;
+  return Boolean(domain && own && domain !== own && !FREE_MAIL.has(domain));
+}
+
 function normalise(raw: string): string | null {
   let value = raw.trim();
   try {
@@ -69,7 +81,7 @@ function normalise(raw: string): string | null {
     // keep the raw value: a stray % is not worth losing the address over
   }
   value = value.replace(/^mailto:/i, '').split('?')[0]!.trim().toLowerCase().replace(/^[.'"<(]+|[.'">),;:]+$/g, '');
-  const match = value.match(new RegExp(`^${EMAIL.source}$`, 'i'));
+  const match = value.match(new RegExp(`^${EMAIL.source}$`, 'iu'));
   return match ? value : null;
 }
 
@@ -103,5 +115,8 @@ export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]):
     const email = normalise(candidate);
     if (email) found.add(email);
   }
-  return { found: [...found], emails: [...found].filter((e) => !isNoiseEmail(e)) };
+  const own = parseDomain(doc.url.hostname).domain;
+  const privacy = PRIVACY_PATH.test(doc.url.pathname);
+  const emails = [...found].filter((e) => !isNoiseEmail(e) && !(privacy && thirdParty(e, own)));
+  return { found: [...found], emails };
 }

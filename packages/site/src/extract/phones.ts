@@ -49,8 +49,8 @@ const ID_CONTEXT = new RegExp(
     'partita iva', 'c\\.?f', 'codice fiscale', 'rea', 'cnpj', 'cpf', 'abn', 'acn', 'gst', 'gstin', 'pan', 'cin', 'trn', 'kvk', 'btw',
     'krs', 'nip', 'regon', 'ein', 'company no', 'company number', 'reg\\.? no', 'registration', 'registered number', 'account',
     'acct', 'konto', 'kto', 'blz', 'sort code', 'routing', 'order', 'invoice', 'isbn', 'ref', 'reference', 'licen[cs]e', 'lic\\.?',
-    'inn', 'ogrn', 'kpp', 'єдрпоу', 'инн', 'огрн', 'кпп', '法人番号', '登録番号',
-  ].join('|')})(?![\p{L}])[^\p{L}\d]{0,6}$`,
+    'umsatzsteuer[\\p{L}-]*', '[\\p{L}-]*identifikationsnummer', 'steuer-?nr\\.?', 'tax id', 'tax no', 'sirene', 'inn', 'ogrn', 'kpp', 'єдрпоу', 'инн', 'огрн', 'кпп', '法人番号', '登録番号',
+  ].join('|')})(?![\p{L}])[^\p{Ll}\n]{0,30}$`,
   'iu',
 );
 /** The North American way of writing a number. */
@@ -140,7 +140,8 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (!/(?:\d\D{0,3}){7}/.test(lines[i]!)) continue;
-    const line = lines[i]!.replace(/(^|[^\d+])00(?=[1-9][\d\s().-]{7,})/g, '$1+');
+    // "0049 30…" and "(+91) 93…" are international numbers; "0060" inside a digit group (an IBAN) is not.
+    const line = lines[i]!.replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
     const previous = i > 0 ? lines[i - 1]! : '';
     // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
     // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
@@ -151,8 +152,8 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
       const raw = line.slice(match.startsAt, match.endsAt);
       if (FAX_LABEL.test(before) || (before.trim() === '' && FAX_LABEL.test(previous))) continue;
       if (PRICE_AROUND.test(before.slice(-4)) || PRICE_AROUND.test(after.slice(0, 4))) continue;
-      if (/[\d]$/.test(before) || /^\d/.test(after) || /[A-Z]{2}\d{2}\s?$/.test(before)) continue;
-      if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40))) continue;
+      if (/\d[/.-]?$/.test(before) || /^[/.-]?\d/.test(after) || /[A-Z]{2}\d{2}\s?$/.test(before)) continue;
+      if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40)) || (before.trim() === '' && ID_CONTEXT.test(previous.slice(-60)))) continue;
       if (!match.number.isValid() || isPlaceholderNumber(match.number.nationalNumber)) continue;
       const international = /^\s*(?:\+|00)[1-9]/.test(raw);
       if (!international && readUnderWrongCountry(raw, match.number)) continue;
@@ -187,6 +188,9 @@ export function extractPhones(
   const add = (detail: PhoneDetail | null): void => {
     if (!detail) return;
     found.add(detail.e164);
+    // Only valid numbers are reported: a `tel:` link with a number libphonenumber cannot place
+    // ("tel:26706336" without its area code) is counted as found but not returned.
+    if (!detail.valid) return;
     const existing = byE164.get(detail.e164);
     if (!existing || (!existing.valid && detail.valid)) byE164.set(detail.e164, detail);
   };

@@ -84,6 +84,9 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
         const id = url.searchParams.get('id');
         return id && /^\d+$/.test(id) ? ok(`https://www.facebook.com/profile.php?id=${id}`, id) : null;
       }
+      if (f === 'pages' && second === 'category' && third && segments[3]) {
+        return ok(`https://www.facebook.com/pages/category/${seg(third)}/${seg(segments[3])}`, lower(segments[3]), 'organisation');
+      }
       if (f === 'pages' && second) {
         return ok(`https://www.facebook.com/pages/${seg(second)}${third ? `/${seg(third)}` : ''}`, lower(second), 'organisation');
       }

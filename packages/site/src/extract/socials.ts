@@ -21,6 +21,20 @@ const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|site-?info|theme-?(?:author|credit
 /** Embedded feeds and widgets: their links show other people's accounts (commenters, tagged posts, reviewers). */
 const WIDGET_CLASS = /(?:^|[\s_-])(?:instagram-feed|insta-feed|social-feed|feed|embed|timeline|tweet|instagram-media|sbi|eapps-[\w-]+|elfsight-[\w-]+|juicer|fb-page|fb-post|twitter-timeline|testimonials?|reviews?|comments?|curator|taggbox|flockler)(?:[\s_-]|$)/i;
 
+/** A row of the site's own profile icons: "sns-btn", "social-links", "follow-us" (Japanese sites say "SNS"). */
+const SOCIAL_CLASS = /(?:^|[\s_-])(?:sns|socials?|social-?(?:links?|icons?|media|nav|buttons?)|follow(?:-?us)?|redes(?:-?sociales)?|soziale?)(?:[\s_-]|$)/i;
+
+/**
+ * The URL a link leads to: its absolute `href`, a URL wrapped in Markdown that a page builder left in
+ * the attribute (`[instagram.com](https://www.instagram.com/…)`), or the URL an `onclick` handler
+ * opens (`window.location.href='https://wa.me/…'`).
+ */
+function linkTarget(href: string, onclick: string | undefined): string | null {
+  if (/^\s*(?:https?:)?\/\//i.test(href)) return href;
+  const inside = /\((https?:\/\/[^\s)]+)\)/i.exec(href)?.[1] ?? (onclick ? /(https?:\/\/[^\s'"`)]+)/i.exec(onclick)?.[1] : undefined);
+  return inside ?? null;
+}
+
 /** Block-level containers whose text is short enough to be one credit line, not a whole footer. */
 const SMALL_BLOCK = 240;
 
@@ -29,7 +43,7 @@ const SMALL_BLOCK = 240;
  * names and, while their text stays short (a credit line, not the whole footer), by their words
  * ("Theme by", "Designed by", "Website by", "Powered by").
  */
-function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | 'widget' | null {
+function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | 'widget' | 'social' | null {
   let depth = 0;
   for (let cur = $(el).parent(); cur.length && depth < 8; cur = cur.parent(), depth++) {
     const node = cur[0] as unknown as DomNode;
@@ -38,6 +52,7 @@ function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | '
     const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
     if (CREDIT_CLASS.test(cls)) return 'credit';
     if (WIDGET_CLASS.test(cls) || name === 'blockquote' || name === 'iframe') return 'widget';
+    if (SOCIAL_CLASS.test(cls)) return 'social';
     // A landmark's own words say nothing about one link: a short footer may hold both the company's
     // icons and a "Website by" line.
     if (name === 'footer' || name === 'header' || name === 'nav') break;
@@ -63,9 +78,9 @@ export function extractSocialCandidates(doc: PageDocument, jsonld: readonly Json
     const profile = socialProfileFromUrl(href);
     if (profile) out.push({ ...profile, region: 'jsonld', page });
   }
-  $('a[href]').each((_, el) => {
-    const href = $(el).attr('href') ?? '';
-    if (!/^\s*(?:https?:)?\/\//i.test(href)) return;
+  $('a[href], [onclick*="://"]').each((_, el) => {
+    const href = linkTarget($(el).attr('href') ?? '', $(el).attr('onclick'));
+    if (!href) return;
     const profile = socialProfileFromUrl(href);
     if (!profile) return;
     const context = $(el).parent().text().slice(0, 300);
@@ -73,7 +88,8 @@ export function extractSocialCandidates(doc: PageDocument, jsonld: readonly Json
     if (CREDIT_BEFORE.test(before.slice(-60))) return;
     const where = linkContext($, el);
     if (where === 'credit') return;
-    out.push({ ...profile, region: where === 'widget' ? 'content' : regionOf(el as unknown as DomNode), page });
+    const region = where === 'widget' ? 'content' : where === 'social' ? 'footer' : regionOf(el as unknown as DomNode);
+    out.push({ ...profile, region, page });
   });
   return out;
 }
@@ -139,7 +155,9 @@ export function pickSocialProfiles(
     candidates
       .filter((c) => c.platform === platform)
       .forEach((c, order) => {
-        const weight = c.region === 'content' && CONTACT_PAGE.test(new URL(c.page).pathname) ? 3 : REGION_WEIGHT[c.region];
+        // A WhatsApp chat link anywhere on the site opens the company's own number.
+        const content = c.region === 'content' && (platform === 'whatsapp' || CONTACT_PAGE.test(new URL(c.page).pathname));
+        const weight = content ? 3 : REGION_WEIGHT[c.region];
         const entry = byUrl.get(c.url) ?? { pages: new Map<string, number>(), profile: c, order, direct: false };
         entry.pages.set(c.page, Math.max(entry.pages.get(c.page) ?? 0, weight));
         entry.direct ||= !c.indirect;

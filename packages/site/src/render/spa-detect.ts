@@ -7,7 +7,7 @@ export interface SpaVerdict {
   markers: string[];
   /** An empty mount point such as `<div id="root"></div>` was present. */
   emptyMountPoint: boolean;
-  /** Why the page needs a browser, when it does: `empty-shell`, `app-shell`, `noscript`, `framework`, `empty-contact-page`. */
+  /** Why the page needs a browser, when it does: `empty-shell`, `app-shell`, `noscript`, `framework`, `empty-slot`, `empty-contact-page`. */
   reason: string | null;
 }
 
@@ -37,6 +37,15 @@ const APP_ROOT = /<(?:div|main|section)\b[^>]*\bid=["'](?:root|app|__next|__nuxt
 const BUNDLE = /<script\b[^>]*\btype=["']module["'][^>]*\bsrc=|<script\b[^>]*\bsrc=["'][^"']*(?:\b(?:main|app|bundle|index|runtime|vendors?|chunk|polyfills)[.-][\w.-]*\.js|\.[0-9a-f]{8,}\.js|\/_next\/|\/_nuxt\/|\/assets\/index-[\w-]+\.js)/i;
 /** "Please enable JavaScript", in the languages our target sites use. */
 const NOSCRIPT_JS = /<noscript\b[^>]*>(?:(?!<\/noscript>)[\s\S]){0,400}?(?:enable|activate|turn on|allow|aktivieren|einschalten|activer|activez|habilitar|habilite|activa|attiva|abilita|ativar|ative|inschakelen|włącz|включите|увімкніть|有効|启用|開啟)(?:(?!<\/noscript>)[\s\S]){0,120}?java\s?script|<noscript\b[^>]*>(?:(?!<\/noscript>)[\s\S]){0,200}?java\s?script(?:(?!<\/noscript>)[\s\S]){0,120}?(?:aktivieren|activer|habilitar|attivare|ativar|inschakelen|включ|увімкн|有効)/i;
+/**
+ * An empty slot that a script fills with a shared partial: `<footer></footer>`, `<div id="footer"></div>`,
+ * `<div id="site-header-mount"></div>`, `<section id="kontakt"></section>`, `<div data-partial="footer">`,
+ * `<div w3-include-html="footer.html">`. The header, footer and contact block are where the contacts are.
+ */
+const EMPTY_SLOT = new RegExp(
+  String.raw`<(footer|header)\b[^>]*>\s*</\1>|<(div|section|aside|nav|main)\b[^>]*\b(?:id|class)=["'][^"']*(?:footer|header|contact|kontakt|contacto|contatti|contato|impressum|site-include|mount)[^"']*["'][^>]*>\s*</\2>|<[a-z]+\b[^>]*\b(?:data-partial|data-include|w3-include-html|data-include-html|hx-get)=["'][^"']*["'][^>]*>\s*</[a-z]+>`,
+  'i',
+);
 /** Signs that the served HTML already carries contact details. */
 const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-]+(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
 const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
@@ -69,11 +78,13 @@ function isContactUrl(url: string | undefined): boolean {
 
 /**
  * Decides from the served HTML whether the page only shows its content after JavaScript runs:
- * - `empty-shell`: a near-empty body with an empty mount point or a framework marker;
+ * - `empty-shell`: a near-empty body with an empty mount point, a framework marker or only scripts;
  * - `app-shell`: an app root and a script bundle, with little text and no contact details yet
  *   (a server-rendered header and a "Loading…" text are not the page);
  * - `noscript`: a "please enable JavaScript" notice, with little text and no contact details;
  * - `framework`: a framework or site-builder marker with little server-rendered text;
+ * - `empty-slot`: an empty header, footer or contact slot that a script fills with a shared partial,
+ *   and no contact details elsewhere in the HTML;
  * - `empty-contact-page`: a contact, imprint or about page whose main content is nearly empty and
  *   has no contact details, while scripts run on it (a form or map widget filled in later).
  * Pages with substantial server-rendered text or with contact details already in the HTML are left
@@ -88,10 +99,11 @@ export function detectSpa(html: string, options: SpaDetectOptions = {}): SpaVerd
   const scripts = /<script\b[^>]*\bsrc=/i.test(html);
   const contacts = CONTACT_SIGNAL.test(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' '));
   let reason: string | null = null;
-  if ((textLength < 250 && (emptyMountPoint || noscript || markers.length > 0)) || (emptyMountPoint && textLength < 600)) reason = 'empty-shell';
+  if ((textLength < 250 && (emptyMountPoint || noscript || markers.length > 0)) || (emptyMountPoint && textLength < 600) || (textLength < 50 && scripts)) reason = 'empty-shell';
   else if (markers.length > 0 && textLength < 400) reason = 'framework';
   else if (!contacts && textLength < 1500 && APP_ROOT.test(html) && BUNDLE.test(html)) reason = 'app-shell';
   else if (!contacts && textLength < 1500 && noscript) reason = 'noscript';
+  else if (!contacts && scripts && EMPTY_SLOT.test(html)) reason = 'empty-slot';
   else if (!contacts && scripts && isContactUrl(options.url) && mainTextLength(html) < 200) reason = 'empty-contact-page';
   return { isSpa: reason !== null, textLength, markers, emptyMountPoint, reason };
 }

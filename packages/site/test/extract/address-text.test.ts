@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressesInText, countryFromAddress, looksLikeAddress } from '../../src/extract/address-text.js';
-import { addressFormat } from '../../src/extract/address-formats.js';
+import { addressFormat, conventionalPostcode } from '../../src/extract/address-formats.js';
 
 describe('addressesInText: plain-text addresses by country format', () => {
   it.each([
@@ -40,6 +40,12 @@ describe('addressesInText: plain-text addresses by country format', () => {
     ['UAE tower and box', 'Office 1203, Al Moosa Tower 2, Sheikh Zayed Road, P.O. Box 5678, Dubai', 'Office 1203, Al Moosa Tower 2, Sheikh Zayed Road, P.O. Box 5678, Dubai'],
     ['label stripped', 'Anschrift: Lindenweg 7, 04109 Leipzig', 'Lindenweg 7, 04109 Leipzig'],
     ['contact details cut off', 'Musterweg 12, 47051 Duisburg, Tel. 0203 12345', 'Musterweg 12, 47051 Duisburg'],
+    ['generic name and number, no street word', 'Liethberg 17\n24576 Bad Bramstedt', 'Liethberg 17, 24576 Bad Bramstedt'],
+    ['CZ house number with slash and district', 'Křižíkova 140/23, 186 00 Praha 8-Karlín', 'Křižíkova 140/23, 186 00 Praha 8-Karlín'],
+    ['CZ town before the postcode', 'Halasova 894/2, Liberec 6, 460 06', 'Halasova 894/2, Liberec 6, 460 06'],
+    ['DE town with a parenthesis', 'Osnabrücker Str. 7-9, 49808 Lingen (Ems)', 'Osnabrücker Str. 7-9, 49808 Lingen (Ems)'],
+    ['PL street named after a date', '3 Maja 100B, 05-420 Józefów', '3 Maja 100B, 05-420 Józefów'],
+    ['TH moo and road', '43/1 Moo 6, Mae Rim-Samoeng Road, Chiang Mai 50180', '43/1 Moo 6, Mae Rim-Samoeng Road, Chiang Mai 50180'],
     ['separators', 'Trattoria · Via dei Coronari, 45 · 00186 Roma (RM) · Tel. 06 6880 1234', 'Via dei Coronari, 45, 00186 Roma'],
   ])('%s', (_name, text, want) => {
     expect(addressesInText(text, { block: true })).toEqual([want]);
@@ -54,6 +60,11 @@ describe('addressesInText: plain-text addresses by country format', () => {
     ['a price list', 'Menu 12 €, 2 courses 18 €'],
     ['a postcode in a sentence with no street', 'We deliver to 75002 Paris and 69002 Lyon'],
     ['a date line', 'Posted 12 March 2024 by Anna'],
+    ['a US date', 'Aug 14, 2025'],
+    ['a version and a postcode line', 'Version 2\n10115 Berlin'],
+    ['a template sample address', '123 Main St, Anytown, CA 90210'],
+    ['a German sample address', 'Musterstraße 1, 12345 Musterstadt'],
+    ['a unit number taken for a postcode', 'Level 2, 100 George St'],
   ])('ignores %s', (_name, text) => {
     expect(addressesInText(text, { block: true })).toEqual([]);
   });
@@ -90,6 +101,12 @@ describe('countryFromAddress', () => {
     ['MG Road, Bengaluru, Karnataka 560001', 'IN'],
     ['〒150-0002 東京都渋谷区渋谷2-21-1', 'JP'],
     ['вул. Хрещатик, 22, Київ, 01001', 'UA'],
+    ['4 rue du lycée, 53000 Laval', 'FR'],
+    ['Via Roma 12, 20121 Milano', 'IT'],
+    ['Calle Mayor 5, 28013 Madrid', 'ES'],
+    ['Musterweg 12, 47051 Duisburg', 'DE'],
+    ['Keizersgracht 123, 1015 CJ Amsterdam', 'NL'],
+    ['ul. Długa 5, 00-950 Warszawa', 'PL'],
     ['10117 Berlin', null],
   ])('%s → %s', (address, want) => {
     expect(countryFromAddress(address)).toBe(want);
@@ -108,6 +125,15 @@ describe('addressFormat (Google address data)', () => {
     expect(format).toMatchObject(flags);
     expect(new RegExp(`^(?:${format.postcode})$`).test(postcode)).toBe(true);
     if (region) expect(format.regions).toContain(region);
+  });
+
+  it.each([
+    ['CZ', '46006', '460 06'],
+    ['DE', '47051', '47051'],
+    ['GB', 'TN231AA', 'TN231AA'],
+    ['', '46006', '46006'],
+  ])('conventionalPostcode(%s, %s) → %s', (country, postcode, want) => {
+    expect(conventionalPostcode(country, postcode)).toBe(want);
   });
 
   it('knows that the UAE has no postcodes and an unknown code has no format', () => {

@@ -80,3 +80,18 @@ describe('decodeCloudflareEmail', () => {
     expect(decodeCloudflareEmail(encodeCloudflareEmail('zoë@acme.de', 0x99))).toBe('zoë@acme.de');
   });
 });
+
+describe('extractEmails: domains and privacy pages', () => {
+  it('keeps an internationalised domain as written', () => {
+    const doc = parsePage('<p><a href="mailto:info@entrümpelung-nord.de">info@entrümpelung-nord.de</a></p>', 'https://www.entrümpelung-nord.de/');
+    expect(extractEmails(doc, []).emails).toEqual(['info@entrümpelung-nord.de']);
+  });
+
+  it('drops other organisations\' addresses on a privacy page but keeps the own and free-mail ones', () => {
+    const doc = parsePage(
+      '<p>Controller: info@acme-bakery.de, acme.baker@gmail.com. Processor: dpo@cloudhost.example.com. Authority: poststelle@datenschutz-behoerde.de</p>',
+      'https://www.acme-bakery.de/datenschutz',
+    );
+    expect(extractEmails(doc, []).emails).toEqual(['info@acme-bakery.de', 'acme.baker@gmail.com']);
+  });
+});

@@ -75,6 +75,8 @@ describe('phonesInText: national numbers in running text, no label', () => {
     ['Ukrainian mobile', 'Замовлення: 067 123 45 67', 'UA', ['+380671234567']],
     ['Indian landline', 'Front desk 080 2345 6789', 'IN', ['+918023456789']],
     ['Italian mobile written 3-3-4', 'Scrivici su WhatsApp al 347 123 4567', 'IT', ['+393471234567']],
+    ['country code in brackets', 'Call us (+91) 93909 94094', 'IN', ['+919390994094']],
+    ['a phone before a VAT id on one line', 'Tel. 0203 4567890 · USt-IdNr.: DE 301 234 567', 'DE', ['+492034567890']],
   ])('%s', (_name, text, region, want) => {
     expect(phonesInText(text, region).map((p) => p.e164)).toEqual(want);
   });
@@ -91,6 +93,9 @@ describe('phonesInText: national numbers in running text, no label', () => {
     ['a GSTIN', 'GSTIN: 29ABCDE1234F1Z5 · PAN 0802345678', 'IN'],
     ['an unformatted digit run', 'Order 0612345678 shipped', 'FR'],
     ['a price', 'Menu du jour 06 12 34 56 78 €', 'FR'],
+    ['an IBAN whose digit groups hold 0060', 'IBAN: DE44 2666 0060 1132 855000', 'DE'],
+    ['a tax number under its label on the line before', 'Umsatzsteuer-Identifikationsnummer gemäß § 27 a UStG:\n20/084/61254', 'DE'],
+    ['a German VAT id after the phone on the same line', 'USt-IdNr.: DE 301 234 567 · Handelsregister HRB 31245', 'DE'],
   ])('rejects %s', (_name, text, region) => {
     expect(phonesInText(text, region)).toEqual([]);
   });
@@ -107,5 +112,14 @@ describe('isPlaceholderNumber', () => {
     ['2079460321', false],
   ])('%s → %s', (nsn, want) => {
     expect(isPlaceholderNumber(nsn)).toBe(want);
+  });
+});
+
+describe('extractPhones: only valid numbers are reported', () => {
+  it('counts a tel: link without its area code as found but does not return it', () => {
+    const doc = parsePage('<a href="tel:26706336">26706336</a><a href="tel:+918026706336">080 2670 6336</a>', 'https://lab.example/');
+    const result = extractPhones(doc, [], 'IN');
+    expect(result.phones.map((p) => p.e164)).toEqual(['+918026706336']);
+    expect(result.found).toHaveLength(2);
   });
 });

@@ -130,3 +130,23 @@ describe('extractSocialCandidates: credit blocks and widgets', () => {
     expect(candidates(body).map((c) => c.url)).toEqual(['https://www.facebook.com/acmebakery']);
   });
 });
+
+describe('extractSocialCandidates: links written oddly', () => {
+  it.each<[string, string, string]>([
+    ['a Markdown link left in an href', '<div><a href="[instagram.com](https://www.instagram.com/acme_breads?igsh=x1)">IG</a></div>', 'https://www.instagram.com/acme_breads'],
+    ['a WhatsApp button that navigates in onclick', `<button onclick="window.location.href='https://wa.me/33643218765'">Chat</button>`, 'https://wa.me/33643218765'],
+    ['a Facebook category page with an accented name', '<footer><a href="https://m.facebook.com/pages/category/Bakery/Boulangerie-Dorée-1234567890/">FB</a></footer>', 'https://www.facebook.com/pages/category/Bakery/Boulangerie-Dor%C3%A9e-1234567890'],
+  ])('%s', (_name, body, want) => {
+    expect(candidates(body).map((c) => c.url)).toEqual([want]);
+  });
+
+  it('treats a row of SNS icons in the content as the site chrome', () => {
+    const found = candidates('<main><div class="phil-sns-btn"><a href="https://www.instagram.com/studio_hana2015/">IG</a></div></main>');
+    expect(found.map((c) => c.region)).toEqual(['footer']);
+    expect(pickSocialProfiles(found, []).instagram).toBe('https://www.instagram.com/studio_hana2015');
+  });
+
+  it('takes a WhatsApp link from the page content', () => {
+    expect(pickSocialProfiles(candidates('<main><p><a href="https://wa.me/4915112345678">Chat</a></p></main>'), []).whatsapp).toBe('https://wa.me/4915112345678');
+  });
+});

@@ -30,7 +30,11 @@ describe('detectSpa: pages with some static text whose contacts still need JavaS
     ['a Vite module entry under a server-rendered header', `<html><body>${header}<div id="app">${intro}</div><script type="module" src="/assets/index-BX12cd.js"></script></body></html>`, undefined, 'app-shell'],
     ['a French "activez JavaScript" notice beside some text', `<html><body>${header}${intro}<noscript><p>Pour voir nos coordonnées, activez JavaScript dans votre navigateur.</p></noscript><script src="/site.js"></script></body></html>`, undefined, 'noscript'],
     ['a German "JavaScript aktivieren" notice', `<html><body>${header}${intro}<noscript>Bitte JavaScript aktivieren, um die Karte zu sehen.</noscript><script src="/site.js"></script></body></html>`, undefined, 'noscript'],
-    ['a contact page whose main content is empty', `<html><body>${header}<main><h1>Kontakt</h1><div class="contact-widget"></div></main><footer>${intro}</footer><script src="/widgets.js"></script></body></html>`, 'https://baeckerei.example/kontakt', 'empty-contact-page'],
+    ['an empty footer that a script fills', `<html><body>${header}<main>${intro}${intro}${intro}</main><footer>\n</footer><script src="js/footer/footer.js"></script></body></html>`, undefined, 'empty-slot'],
+    ['header and footer partials loaded into data-partial slots', `<html><body><div data-partial="header"></div><main>${intro}${intro}</main><div data-partial="footer"></div><script src="./assets/js/main.js"></script></body></html>`, undefined, 'empty-slot'],
+    ['a mount div for the site footer', `<html><body><div id="site-header-mount"></div><main>${intro}</main><div id="site-footer-mount"></div><script defer src="/assets/js/site-include.js"></script></body></html>`, undefined, 'empty-slot'],
+    ['a body with only an empty div and a script', '<html><body><div id="content"></div><script src="main.js"></script></body></html>', undefined, 'empty-shell'],
+    ['a contact page whose main content is empty', `<html><body>${header}<main><h1>Kontakt</h1><div class="form-embed"></div></main><footer>${intro}</footer><script src="/widgets.js"></script></body></html>`, 'https://baeckerei.example/kontakt', 'empty-contact-page'],
   ])('renders %s', (_name, html, url, reason) => {
     const verdict = detectSpa(html, url ? { url } : {});
     expect(verdict.reason).toBe(reason);
@@ -41,7 +45,8 @@ describe('detectSpa: pages with some static text whose contacts still need JavaS
     ['an app root whose HTML already has the contacts', `<html><body>${header}<div id="root">${intro}<p>Telefon 030 2345 6789 · <a href="mailto:info@baeckerei.example">info@baeckerei.example</a></p></div><script src="/static/js/main.4f2a9c1e.js"></script></body></html>`, undefined],
     ['a contact page with its details in the HTML', `<html><body>${header}<main><h1>Kontakt</h1><p>Musterweg 12, 47051 Duisburg</p><p><a href="tel:+492031234567">0203 1234567</a></p></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/kontakt'],
     ['a short static blog page without an app', `<html><body>${header}<main>${intro}</main><script src="/analytics.js"></script></body></html>`, 'https://baeckerei.example/blog/brot'],
-    ['an empty page that is not a contact page', `<html><body>${header}<main></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/tag/news'],
+    ['an empty page that is not a contact page', `<html><body>${header}<main></main><footer>${intro}</footer><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/tag/news'],
+    ['an empty footer on a page whose contacts are already in the HTML', `<html><body>${header}<main>${intro}<p>Telefon 030 2345 6789</p></main><footer></footer><script src="/site.js"></script></body></html>`, undefined],
   ])('leaves %s to plain HTTP', (_name, html, url) => {
     expect(detectSpa(html, url ? { url } : {}).isSpa).toBe(false);
   });

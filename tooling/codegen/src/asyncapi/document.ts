@@ -123,7 +123,7 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
         address: STREAM_ADDRESS,
         title: 'Job events',
         description:
-          'One server-sent event stream per connection. Each message is an `event: <name>` line, a `data: <json>` line and a blank line. Query: `token` (required) is the three-part token; `job_id` (optional) narrows the stream to one job.',
+          'One server-sent event stream per connection. Each message is an `event: <name>` line, a `data: <json>` line and a blank line. Query: `token` is the three-part token (required unless the request sends `Authorization: Bearer`, which EventSource cannot); `job_id` (optional) narrows the stream to one job.',
         messages: Object.fromEntries(Object.keys(messages).map((key) => [key, { $ref: `#/components/messages/${key}` }])),
       },
     },
@@ -134,7 +134,7 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
         title: 'Receive job events',
         summary: 'Open the stream and receive the client’s job events.',
         description:
-          'The client opens the stream with a GET and keeps it open; the server sends each event as it happens. Unknown `token` → 401, disabled client → 403, an unknown or malformed `job_id` (or another client’s job) → 404, before the stream starts.',
+          'The client opens the stream with a GET and keeps it open; the server sends each event as it happens. Unknown `token` → 401, disabled client → 403, a malformed `job_id` → 422, an unknown one (or another client’s job) → 404, before the stream starts.',
         bindings: { http: { method: 'GET', query, bindingVersion: '0.3.0' } },
         messages: Object.keys(messages).map((key) => ({ $ref: `#/channels/jobEvents/messages/${key}` })),
       },

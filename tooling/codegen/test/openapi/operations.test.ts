@@ -93,7 +93,7 @@ describe('the OpenAPI document', () => {
   it('streams events as text/event-stream with the token and job_id query', () => {
     const op = document.paths['/api/v1/events/stream'].get as Operation;
     expect(op.parameters!.map((p) => [p.name, p.in, p.required])).toEqual([
-      ['token', 'query', true],
+      ['token', 'query', false],
       ['job_id', 'query', false],
     ]);
     expect(Object.keys((op.responses['200'] as Response).content!)).toEqual(['text/event-stream']);

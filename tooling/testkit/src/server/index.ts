@@ -2,3 +2,5 @@ export { startTestServer, waitForStatus } from './harness.js';
 export type { TestServer } from './harness.js';
 export { registerTestEngines, runLog, siteData, testMapsHandler, testSiteHandler } from './test-engines.js';
 export { SERVER_PROCESS_SCRIPT } from './server-process-script.js';
+export { arbitraryFrom } from './spec-arbitrary.js';
+export type { JsonSchema } from './spec-arbitrary.js';

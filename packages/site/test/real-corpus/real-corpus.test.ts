@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../scripts/real/corpus.js';
 import { isLoopback, loopbackResolver } from '../../scripts/real/loopback.js';
 import { addressText, profileKey, sameAddress, sameSocial } from '../../scripts/real/match.js';
+import { SnapshotError, extractWebRoot } from '../../scripts/real/snapshot.js';
 import { localiseLinks } from '../../scripts/real/static-site.js';
 
 describe('real-corpus address matching', () => {
   it('matches when every number and half the words of the label are in the found address', () => {
     expect(sameAddress('Kanzlei Buhlke, Wundtstr. 40-44, 14057 Berlin, Deutschland', 'Wundtstraße 40-44, 14057 Berlin')).toBe(true);
     expect(sameAddress('76437 Rastatt Hindenburgstrasse 2', 'Hindenburgstrasse 2, 76437 Rastatt')).toBe(true);
+    expect(sameAddress('Halasova 894/2, 46006 Liberec 6', 'Halasova 894/2, Liberec 6, 460 06')).toBe(true);
     expect(sameAddress('〒657-0805 兵庫県神戸市灘区青谷町1丁目1-1', '〒657-0805 兵庫県神戸市灘区青谷町１丁目１−1')).toBe(true);
   });
   it('rejects a found address missing the house number or postcode, or a city-only fragment', () => {
@@ -27,6 +29,8 @@ describe('real-corpus social matching', () => {
     );
     expect(sameSocial('twitter https://x.com/janasnehi123', 'twitter https://twitter.com/janasnehi123/')).toBe(true);
     expect(sameSocial('pinterest https://pinterest.com/garantihavuztr', 'pinterest https://tr.pinterest.com/garantihavuztr/')).toBe(true);
+    expect(sameSocial('whatsapp https://wa.me/551144850597', 'whatsapp https://api.whatsapp.com/send?phone=551144850597')).toBe(true);
+    expect(sameSocial('whatsapp https://wa.me/+201004717276?text=x', 'whatsapp https://wa.me/201004717276')).toBe(true);
     expect(sameSocial('facebook https://www.facebook.com/profile.php?id=1&ref=x', 'facebook https://facebook.com/profile.php?id=1')).toBe(true);
   });
   it('keeps a truncated non-ASCII path apart from the full one, and platforms apart', () => {
@@ -60,5 +64,20 @@ describe('the real-site corpus files', () => {
     const sites = loadCorpus();
     expect(sites.length).toBeGreaterThan(0);
     expect(new Set(sites.map((s) => s.id)).size).toBe(sites.length);
+  });
+});
+
+describe('real-corpus snapshots', () => {
+  it('refuses, with a fetch hint, a site whose snapshot was never fetched', () => {
+    const site = loadCorpus()[0]!;
+    let error: unknown;
+    try {
+      extractWebRoot(site, '/tmp/never-written', '/nonexistent-mirror-root');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect((error as SnapshotError).code).toBe('not_fetched');
+    expect((error as SnapshotError).message).toContain(`github:${site.repo}`);
   });
 });
