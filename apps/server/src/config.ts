@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PROVIDER_IDS } from '@spideriq/maps';
+import type { ProviderId } from '@spideriq/maps';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -43,7 +45,7 @@ const EnvSchema = z.object({
   SPIDERIQ_SSE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(30),
   SPIDERIQ_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   SPIDERIQ_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-  SPIDERIQ_MAPS_PROVIDER: z.enum(['google-places', 'osm']).optional(),
+  SPIDERIQ_MAPS_PROVIDER: z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]).optional(),
   SPIDERIQ_GOOGLE_PLACES_API_KEY: z.string().min(1).optional(),
   SPIDERIQ_GOOGLE_PLACES_BASE_URL: url.default('https://places.googleapis.com'),
   SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
@@ -100,7 +102,7 @@ export interface ServerConfig {
   allowPrivateNetworks: boolean;
   chromiumPath: string;
   maps: {
-    provider: 'google-places' | 'osm' | undefined;
+    provider: ProviderId | undefined;
     googleApiKey: string | undefined;
     googleBaseUrl: string;
     nominatimUrl: string;

@@ -1,4 +1,4 @@
-import type { JobErrorCode, JobStatus, JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobProgressInfo, JobStatus, JobType } from '@spideriq/schema';
 
 /** A job row as the store keeps it. Timestamps are ISO 8601 strings. */
 export interface JobRecord {
@@ -25,14 +25,8 @@ export interface JobRecord {
   progress: StoredProgress | null;
 }
 
-/** The latest progress a worker reported. */
-export interface StoredProgress {
-  pages_crawled: number | null;
-  results_found: number | null;
-  total: number | null;
-  message: string | null;
-  updated_at: string;
-}
+/** The latest progress a worker reported: the schema's `JobProgress`, stored as the status body shows it. */
+export type StoredProgress = JobProgressInfo;
 
 /** A job a worker holds, with the lease that proves it. */
 export interface ClaimedJob {

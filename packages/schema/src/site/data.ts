@@ -132,6 +132,7 @@ export const LogoSchema = z
     source: z.string().meta({ description: 'Where it was found: `jsonld`, `og:image`, `img`, `icon`…' }),
   })
   .meta({ description: 'The company logo.', example: { url: 'https://example.com/logo.svg', source: 'jsonld' } });
+export type Logo = z.infer<typeof LogoSchema>;
 
 /** The landing page's head tags (extension). */
 export const PageMetaSchema = z
@@ -141,6 +142,7 @@ export const PageMetaSchema = z
     og: z.record(z.string(), z.string()).meta({ description: 'Open Graph tags without the `og:` prefix.' }),
   })
   .meta({ description: 'Title, description and Open Graph tags of the submitted page.', example: { title: 'Example Company', description: 'Leading provider of…', og: { title: 'Example' } } });
+export type PageMeta = z.infer<typeof PageMetaSchema>;
 
 /** One fetched page, for `metadata.pages` (extension). */
 export const CrawledPageSchema = z

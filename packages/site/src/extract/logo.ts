@@ -1,3 +1,4 @@
+import type { Logo as SchemaLogo } from '@spideriq/schema';
 import type { PageDocument } from './document.js';
 import { resolveUrl } from './document.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
@@ -5,11 +6,8 @@ import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
 /** Where a logo came from, strongest first; kept so consumers can judge how far to trust it. */
 export type LogoSource = 'jsonld' | 'header-img' | 'img' | 'apple-touch-icon' | 'icon' | 'og:image';
 
-/** The site's logo and how it was found. */
-export interface Logo {
-  url: string;
-  source: LogoSource;
-}
+/** The site's logo and how it was found: the schema's `Logo`, with `source` narrowed to what this extractor reports. */
+export type Logo = Omit<SchemaLogo, 'source'> & { source: LogoSource };
 
 const ORG_TYPES = /Organization|Corporation|LocalBusiness|Restaurant|Store|Attorney|LegalService|Plumber|HomeAndConstructionBusiness|ProfessionalService|Brand|Dentist|MedicalBusiness|FoodEstablishment/i;
 

@@ -1,12 +1,8 @@
+import type { PageMeta } from '@spideriq/schema';
 import type { PageDocument } from './document.js';
 
-/** A page's head metadata, kept as the documented `meta` extension of the result. */
-export interface PageMeta {
-  title: string | null;
-  description: string | null;
-  /** Every `og:*` property, keyed without the `og:` prefix (`title`, `image`), as `PageMetaSchema` documents. */
-  og: Record<string, string>;
-}
+/** A page's head metadata, kept as the documented `meta` extension of the result (the schema's `PageMeta`). */
+export type { PageMeta };
 
 /** Reads `<title>`, the meta description and the Open Graph properties (first value of each wins). */
 export function extractMeta(doc: PageDocument): PageMeta {

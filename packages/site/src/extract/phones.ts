@@ -1,3 +1,4 @@
+import type { PhoneDetail as SchemaPhoneDetail } from '@spideriq/schema';
 import {
   parsePhoneNumberFromString,
   findPhoneNumbersInText,
@@ -8,19 +9,11 @@ import type { PageDocument } from './document.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
 import { itempropValues } from './microdata.js';
 
-/** A validated phone number in every format a caller may want (the seed's v2.12 `phone_details`). */
-export interface PhoneDetail {
-  /** The text as found on the page. */
-  raw: string;
-  e164: string;
-  national: string;
-  international: string;
-  /** ISO 3166-1 alpha-2 country of the number, or null for non-geographic numbers. */
-  country_code: string | null;
-  /** libphonenumber's type: `MOBILE`, `FIXED_LINE`, `FIXED_LINE_OR_MOBILE`, `TOLL_FREE`… or null when unknown. */
-  type: string | null;
-  valid: boolean;
-}
+/**
+ * A validated phone number in every format a caller may want (the seed's v2.12 `phone_details`): the
+ * schema's `PhoneDetail`, where the extractor always fills the three formats.
+ */
+export type PhoneDetail = SchemaPhoneDetail & { e164: string; national: string; international: string };
 
 /** Phones found on one page: `found` holds every distinct candidate (E.164 or digits) before validation. */
 export interface PhoneExtraction {
