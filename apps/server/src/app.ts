@@ -10,6 +10,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { systemRoutes } from './routes/system.js';
 import { eventRoutes } from './routes/events.js';
 import { staticRoutes } from './routes/static.js';
+import { mcpRoutes } from './routes/mcp.js';
 
 /** Per-request values the middleware sets. */
 export interface AppEnv {
@@ -42,6 +43,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/api/v1/system', systemRoutes(runtime));
   app.route('/api/v1/jobs', jobRoutes(runtime));
   app.route('/api/v1/events', eventRoutes(runtime));
+  app.route('/mcp', mcpRoutes(runtime, (request) => app.fetch(request)));
   app.route('/', staticRoutes(runtime));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'Not Found')));

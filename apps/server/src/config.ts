@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   SPIDERIQ_GOOGLE_PLACES_BASE_URL: url.default('https://places.googleapis.com'),
   SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
   SPIDERIQ_OVERPASS_URL: url.default('https://overpass-api.de/api/interpreter'),
+  SPIDERIQ_MCP_ALLOWED_HOSTS: z.string().optional(),
   SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
   SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
 });
@@ -72,6 +73,11 @@ export interface ServerConfig {
     nominatimUrl: string;
     overpassUrl: string;
   };
+  /**
+   * Host header values `/mcp` accepts (DNS-rebinding protection): `SPIDERIQ_MCP_ALLOWED_HOSTS`, else the
+   * public URL's host and the loopback names at the listening port.
+   */
+  mcpAllowedHosts: string[];
   playgroundDir: string;
   docsDir: string;
 }
@@ -95,12 +101,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const e = parsed.data;
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, '');
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: resolve(e.SPIDERIQ_DATA_DIR),
     database: e.SPIDERIQ_DATABASE_URL ? { url: e.SPIDERIQ_DATABASE_URL, schema: e.SPIDERIQ_DATABASE_SCHEMA } : null,
-    publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },
     bootstrapTokens: tokens,
@@ -120,7 +127,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       nominatimUrl: e.SPIDERIQ_NOMINATIM_URL,
       overpassUrl: e.SPIDERIQ_OVERPASS_URL,
     },
+    mcpAllowedHosts: e.SPIDERIQ_MCP_ALLOWED_HOSTS ? splitList(e.SPIDERIQ_MCP_ALLOWED_HOSTS) : defaultMcpHosts(publicUrl, e.PORT),
     playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
     docsDir: e.SPIDERIQ_DOCS_DIR,
   };
+}
+
+const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** The Host values a local client sends: the public URL's host, and the loopback names at the port. */
+export function defaultMcpHosts(publicUrl: string, port: number): string[] {
+  const hosts = new Set([new URL(publicUrl).host]);
+  if (port !== 0) for (const name of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${name}:${port}`);
+  return [...hosts];
 }
