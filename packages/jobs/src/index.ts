@@ -17,3 +17,13 @@ export { HandlerRegistry } from './registry.js';
 export type { RegisteredHandler } from './registry.js';
 export { WorkerPool } from './worker-pool.js';
 export type { WorkerPoolOptions } from './worker-pool.js';
+export type {
+  WebhookStore,
+  WebhookSubscriptionRecord,
+  DueWebhookEvent,
+  NewWebhookDelivery,
+  WebhookDeliveryRecord,
+  WebhookDeliveryState,
+  WebhookAttemptRecord,
+  WebhookSecretRecord,
+} from './webhooks/webhook-store.js';

@@ -1,36 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
+import { dedupKey } from '../src/index.js';
+import { backends } from './support/backends.js';
 import type { JobStore } from '../src/index.js';
-
-/** The PostgreSQL this project's machines run (trust auth); `.ci/run` starts it when it is down. */
-const PG_URL = process.env.SPIDERIQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Each backend's store, fresh for every test: a new SQLite file, or a new PostgreSQL schema. */
-const backends: [string, () => Promise<{ store: JobStore; dispose(): Promise<void> }>][] = [
-  ['SQLite', async () => ({ store: new SqliteJobStore({ path: join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite'), maxAttempts: 3 }), dispose: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      const store = new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 4 });
-      await store.ready();
-      return {
-        store,
-        dispose: async () => {
-          const admin = new pg.Client({ connectionString: PG_URL });
-          await admin.connect();
-          await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-          await admin.end();
-        },
-      };
-    },
-  ],
-];
 
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

@@ -65,3 +65,13 @@ export {
 } from './events.js';
 export type { JobEvent, JobEventName } from './events.js';
 export { components } from './components.js';
+export {
+  WebhookEventNameSchema,
+  DEFAULT_WEBHOOK_EVENTS,
+  webhookRequestFields,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  JobWebhooksResponseSchema,
+  WebhookSecretResponseSchema,
+} from './webhooks.js';
+export type { WebhookEventName, WebhookAttempt, WebhookDelivery, JobWebhooksResponse, WebhookSecretResponse } from './webhooks.js';

@@ -6,6 +6,8 @@ import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import { DEDUP_WINDOW_MS } from '../sqlite/store.js';
 import { postgresSchema } from './schema-sql.js';
+import { PostgresWebhookStore, postgresWebhookSchema } from './webhook-store.js';
+import type { WebhookStore } from '../webhooks/webhook-store.js';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -73,6 +75,7 @@ export class PostgresJobStore implements JobStore {
   readonly #s: string;
   readonly #maxAttempts: number;
   #ready: Promise<void>;
+  readonly webhooks: WebhookStore;
 
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'spideriq';
@@ -81,8 +84,9 @@ export class PostgresJobStore implements JobStore {
     this.#maxAttempts = options.maxAttempts;
     this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     this.#pool.on('error', () => undefined);
-    this.#ready = this.#pool.query(postgresSchema(schema)).then(() => undefined);
+    this.#ready = this.#pool.query(postgresSchema(schema) + postgresWebhookSchema(schema)).then(() => undefined);
     this.#ready.catch(() => undefined);
+    this.webhooks = new PostgresWebhookStore({ schema: this.#s, query: (sql, params) => this.#query(sql, params), transaction: (work) => this.#tx(work) });
   }
 
   /** Resolves once the tables exist; rejects when the database cannot be reached. */

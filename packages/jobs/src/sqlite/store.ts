@@ -6,6 +6,8 @@ import type { JobType } from '@spideriq/schema';
 import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import { SQLITE_SCHEMA } from './schema-sql.js';
+import { SqliteWebhookStore } from './webhook-store.js';
+import type { WebhookStore } from '../webhooks/webhook-store.js';
 
 /** Identical submissions within this window return the existing job. */
 export const DEDUP_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -98,6 +100,7 @@ export class SqliteJobStore implements JobStore {
   readonly #db: Database.Database;
   readonly #maxAttempts: number;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly webhooks: WebhookStore;
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -106,6 +109,7 @@ export class SqliteJobStore implements JobStore {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
     this.#db.exec(SQLITE_SCHEMA);
+    this.webhooks = new SqliteWebhookStore(this.#db);
     this.#maxAttempts = options.maxAttempts;
   }
 

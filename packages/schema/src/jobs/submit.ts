@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { JobIdSchema, JobStatusSchema, JobTypeSchema, PrioritySchema, TimestampSchema } from '../primitives.js';
 import { SpiderSitePayloadSchema } from '../site/payload.js';
 import { SpiderMapsPayloadSchema } from '../maps/payload.js';
+import { webhookRequestFields } from '../webhooks.js';
 
 /** Body of the generic `POST /api/v1/jobs/submit`: the job type is chosen in the body. */
 export const SubmitJobRequestSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('spiderSite'), payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0) }),
-    z.object({ type: z.literal('spiderMaps'), payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0) }),
+    z.object({ type: z.literal('spiderSite'), payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields }),
+    z.object({ type: z.literal('spiderMaps'), payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields }),
   ])
   .meta({
     description: 'Submit a job of any type.',

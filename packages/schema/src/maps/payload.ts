@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webhookRequestFields } from '../webhooks.js';
 import { PrioritySchema } from '../primitives.js';
 
 const query = z.string().trim().min(1).max(500);
@@ -33,6 +34,6 @@ export function mapsQueryText(payload: Pick<SpiderMapsPayload, 'search_query' | 
 
 /** Body of `POST /api/v1/jobs/spiderMaps/submit`. */
 export const SubmitMapsRequestSchema = z
-  .object({ payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0) })
+  .object({ payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
   .meta({ description: 'Submit a spiderMaps job.', example: { payload: { search_query: 'plumbers in Austin, TX', max_results: 20 }, priority: 0 } });
 export type SubmitMapsRequest = z.infer<typeof SubmitMapsRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webhookRequestFields } from '../webhooks.js';
 import { HttpUrlSchema, PrioritySchema } from '../primitives.js';
 
 /** Preset bundles of crawl options (spideriq-api.md §3.3). */
@@ -130,6 +131,6 @@ export type SpiderSitePayload = z.infer<typeof SpiderSitePayloadSchema>;
 
 /** Body of `POST /api/v1/jobs/spiderSite/submit`. */
 export const SubmitSiteRequestSchema = z
-  .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0) })
+  .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
   .meta({ description: 'Submit a spiderSite job.', example: { payload: { url: 'https://example.com' }, priority: 0 } });
 export type SubmitSiteRequest = z.infer<typeof SubmitSiteRequestSchema>;
