@@ -11,6 +11,7 @@ import { systemRoutes } from './routes/system.js';
 import { eventRoutes } from './routes/events.js';
 import { staticRoutes } from './routes/static.js';
 import { mcpRoutes } from './routes/mcp.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /** Per-request values the middleware sets. */
 export interface AppEnv {
@@ -43,6 +44,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.route('/api/v1/system', systemRoutes(runtime));
   app.route('/api/v1/jobs', jobRoutes(runtime));
   app.route('/api/v1/events', eventRoutes(runtime));
+  app.route('/api/v1/webhooks', webhookRoutes(runtime));
   app.route('/mcp', mcpRoutes(runtime, (request) => app.fetch(request)));
   app.route('/', staticRoutes(runtime));
 

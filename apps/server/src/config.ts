@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/retry-schedule.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -39,6 +40,12 @@ const EnvSchema = z.object({
   SPIDERIQ_NOMINATIM_URL: url.default('https://nominatim.openstreetmap.org'),
   SPIDERIQ_OVERPASS_URL: url.default('https://overpass-api.de/api/interpreter'),
   SPIDERIQ_MCP_ALLOWED_HOSTS: z.string().optional(),
+  SPIDERIQ_WEBHOOK_RETRY_SECONDS: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?){3,}\s*$/, 'must be at least 4 comma-separated pauses in seconds (5 attempts or more)')
+    .optional(),
+  SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+  SPIDERIQ_WEBHOOK_POLL_SECONDS: z.coerce.number().min(0.05).max(60).default(1),
   SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
   SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
 });
@@ -78,6 +85,8 @@ export interface ServerConfig {
    * public URL's host and the loopback names at the listening port.
    */
   mcpAllowedHosts: string[];
+  /** Webhook delivery: pauses before each retry (its length + 1 attempts), per-attempt timeout, store sweep period. */
+  webhooks: { retryScheduleMs: number[]; timeoutMs: number; pollMs: number };
   playgroundDir: string;
   docsDir: string;
 }
@@ -128,6 +137,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       overpassUrl: e.SPIDERIQ_OVERPASS_URL,
     },
     mcpAllowedHosts: e.SPIDERIQ_MCP_ALLOWED_HOSTS ? splitList(e.SPIDERIQ_MCP_ALLOWED_HOSTS) : defaultMcpHosts(publicUrl, e.PORT),
+    webhooks: {
+      retryScheduleMs: e.SPIDERIQ_WEBHOOK_RETRY_SECONDS ? splitList(e.SPIDERIQ_WEBHOOK_RETRY_SECONDS).map((v) => Math.round(Number(v) * 1000)) : [...DEFAULT_RETRY_SCHEDULE_MS],
+      timeoutMs: Math.round(e.SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS * 1000),
+      pollMs: Math.round(e.SPIDERIQ_WEBHOOK_POLL_SECONDS * 1000),
+    },
     playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
     docsDir: e.SPIDERIQ_DOCS_DIR,
   };

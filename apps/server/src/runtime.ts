@@ -8,6 +8,10 @@ import type { ServerConfig } from './config.js';
 import { TokenBucketLimiter } from './auth/rate-limit.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { bootstrapClients } from './auth/credentials.js';
+import { systemResolver } from '@spideriq/site';
+import type { Resolver } from '@spideriq/site';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { guardedWebhookSender } from './webhooks/sender.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +37,10 @@ export interface Runtime {
   limiter: TokenBucketLimiter;
   /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
   credentials: CredentialCache;
+  /** DNS for the SSRF checks of webhook URLs. */
+  resolver: Resolver;
+  /** Sends the webhooks of finished jobs (extension). */
+  webhooks: WebhookDispatcher;
   logRequests: boolean;
   /** Aborted when the server begins to shut down (closes event streams). */
   shutdown: AbortSignal;
@@ -83,6 +91,17 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     instance: config.instance,
   });
   pool.start();
+  const resolver = systemResolver;
+  const webhooks = new WebhookDispatcher({
+    store,
+    bus,
+    logger: log,
+    sender: guardedWebhookSender({ allowPrivateNetworks: config.allowPrivateNetworks, resolver, userAgent: `SpiderIQ-Webhooks/${VERSION} (+${config.publicUrl})` }),
+    scheduleMs: config.webhooks.retryScheduleMs,
+    timeoutMs: config.webhooks.timeoutMs,
+    pollMs: config.webhooks.pollMs,
+  });
+  webhooks.start();
   const shutdown = new AbortController();
 
   return {
@@ -96,12 +115,15 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     pool,
     limiter: new TokenBucketLimiter(config.rateLimit.perMinute, config.rateLimit.burst),
     credentials: new CredentialCache(config.authCacheMs),
+    resolver,
+    webhooks,
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
     logRequests: log.isLevelEnabled('debug'),
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();
       await pool.stop(config.shutdownGraceMs);
+      await webhooks.stop();
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await store.close();
     },

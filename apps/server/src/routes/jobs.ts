@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import {
   CancelJobResponseSchema,
+  DEFAULT_WEBHOOK_EVENTS,
   JobIdSchema,
   JobListResponseSchema,
+  JobWebhooksResponseSchema,
   JobResultsSchema,
   JobStatusResponseSchema,
   ListJobsQuerySchema,
@@ -13,7 +15,7 @@ import {
   SubmitMapsRequestSchema,
   SubmitSiteRequestSchema,
 } from '@spideriq/schema';
-import type { JobType, SubmitJobResponse } from '@spideriq/schema';
+import type { JobType, SubmitJobResponse, WebhookEventName } from '@spideriq/schema';
 import { dedupKey } from '@spideriq/jobs';
 import type { JobRecord } from '@spideriq/jobs';
 import type { ZodType } from 'zod';
@@ -27,6 +29,14 @@ import { requestedFormat, respond, send } from '../http/respond.js';
 const JSON_TYPE = 'application/json; charset=utf-8';
 import { CompletedResultsCache } from '../views/results-cache.js';
 import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
+import { jobWebhooksView } from '../views/webhook-views.js';
+import { checkWebhookUrl } from '../webhooks/webhook-url.js';
+
+/** The webhook fields of a submit body (extension). */
+interface WebhookRequest {
+  webhook_url?: string | undefined;
+  webhook_events?: WebhookEventName[] | undefined;
+}
 
 /** `/api/v1/jobs/*`: submit, status, results, list and cancel. */
 export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
@@ -36,13 +46,25 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
   // forces Hono off its fast RegExpRouter.
   const auth = authenticate(runtime);
 
-  const submit = async (c: Context<AppEnv>, type: JobType, payload: unknown, priority: number) => {
+  const submit = async (c: Context<AppEnv>, type: JobType, payload: unknown, priority: number, webhook: WebhookRequest) => {
     if (!runtime.registry.get(type)) throw new ApiError(422, [{ loc: ['body', 'type'], msg: `Job type ${type} is not enabled on this server`, type: 'enum' }]);
+    if (webhook.webhook_events && !webhook.webhook_url) {
+      throw new ApiError(422, [{ loc: ['body', 'webhook_events'], msg: 'webhook_events needs a webhook_url', type: 'missing' }]);
+    }
+    if (webhook.webhook_url) await checkWebhookUrl(webhook.webhook_url, { allowPrivateNetworks: runtime.config.allowPrivateNetworks, resolver: runtime.resolver });
     const client = c.get('client');
+    const now = new Date();
+    // The webhook is not part of the dedup key: a cached job gets the new webhook subscribed to it.
     const { job, fromCache } = await runtime.store.createJob(
       { id: randomUUID(), clientId: client.id, type, payload, priority, dedupKey: dedupKey(client.id, type, payload) },
-      new Date(),
+      now,
     );
+    if (webhook.webhook_url) {
+      const events = [...new Set(webhook.webhook_events ?? DEFAULT_WEBHOOK_EVENTS)];
+      await runtime.store.webhooks.subscribe({ id: randomUUID(), jobId: job.id, clientId: client.id, url: webhook.webhook_url, events, createdAt: now.toISOString() });
+      // A cached job may be finished already: its webhook is due now.
+      if (fromCache) runtime.webhooks.wake();
+    }
     if (!fromCache) {
       runtime.bus.publish({ clientId: client.id, event: { event: 'job.queued', job_id: job.id, type, priority, created_at: job.createdAt } });
     }
@@ -65,15 +87,15 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
 
   routes.post('/spiderSite/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitSiteRequestSchema);
-    return submit(c, 'spiderSite', body.payload, body.priority);
+    return submit(c, 'spiderSite', body.payload, body.priority, body);
   });
   routes.post('/spiderMaps/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitMapsRequestSchema);
-    return submit(c, 'spiderMaps', body.payload, body.priority);
+    return submit(c, 'spiderMaps', body.payload, body.priority, body);
   });
   routes.post('/submit', auth, async (c) => {
     const body = await parseBody(c, SubmitJobRequestSchema);
-    return submit(c, body.type, body.payload, body.priority);
+    return submit(c, body.type, body.payload, body.priority, body);
   });
 
   routes.get('/list', auth, async (c) => {
@@ -121,6 +143,13 @@ export function jobRoutes(runtime: Runtime): Hono<AppEnv> {
       return send(c, resultsStatusCode(job), body, JSON_TYPE);
     }
     return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
+  });
+
+  routes.get('/:job_id/webhooks', auth, async (c) => {
+    const format = requestedFormat(c);
+    const job = await ownJob(c);
+    const [subscriptions, deliveries] = await Promise.all([runtime.store.webhooks.subscriptionsOf(job.id), runtime.store.webhooks.deliveriesOf(job.id)]);
+    return respond(c, 200, jobWebhooksView(job.id, subscriptions, deliveries), JobWebhooksResponseSchema, format);
   });
 
   routes.delete('/:job_id', auth, async (c) => {

@@ -1,0 +1,18 @@
+import { checkUrl, FetchError } from '@spideriq/site';
+import type { Resolver } from '@spideriq/site';
+import { ApiError } from '../http/errors.js';
+
+/**
+ * Refuses at submit a webhook URL the sender would refuse (private, loopback, link-local and cloud-metadata
+ * addresses, literal or resolved, unless private networks are allowed): the crawler's own SSRF guard, so a
+ * webhook cannot reach what a crawl cannot. Answers 422 at `body.webhook_url`.
+ */
+export async function checkWebhookUrl(url: string, options: { allowPrivateNetworks: boolean; resolver: Resolver }): Promise<void> {
+  try {
+    await checkUrl(url, options);
+  } catch (error) {
+    if (!(error instanceof FetchError)) throw error;
+    const msg = error.message.replace(/^Refused /, 'Refused webhook URL ').replace(/^Could not resolve/, 'Could not resolve the webhook host');
+    throw new ApiError(422, [{ loc: ['body', 'webhook_url'], msg, type: error.code }]);
+  }
+}
