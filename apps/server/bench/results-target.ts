@@ -16,7 +16,7 @@ import { createApp } from '../src/app.js';
 import { createRuntime } from '../src/runtime.js';
 import { generateToken } from '../src/auth/credentials.js';
 import { resultsView } from '../src/views/job-views.js';
-import { loadSeedExamples } from '../../../tooling/seed-examples.ts';
+import { seedExamples } from '@spideriq/schema/examples';
 
 const mode = process.argv[2] === 'bare' ? 'bare' : 'api';
 const token = generateToken().token;
@@ -31,7 +31,7 @@ const config = loadConfig({
 const runtime = await createRuntime(config, () => undefined, pino({ level: process.env.BENCH_LOG_LEVEL ?? 'info' }, destination({ dest: '/dev/null', sync: false, minLength: 4096 })));
 
 // A completed spiderSite job whose data is the seed's full CHAMP example.
-const seed = loadSeedExamples()[2]!.body as { data: unknown };
+const seed = seedExamples()[2]!.body as { data: unknown };
 const { job } = await runtime.store.createJob({ id: randomUUID(), clientId: token.split(':')[0]!, type: 'spiderSite', payload: { url: 'https://techstart.com' }, priority: 0, dedupKey: null }, new Date());
 const claimed = (await runtime.store.claim('bench', ['spiderSite'], 60_000, new Date()))!;
 await runtime.store.complete(job.id, claimed.leaseToken, seed.data, new Date());

@@ -6,12 +6,13 @@ import type { ClientRecord } from '@spideriq/jobs';
 import { ApiError } from './http/errors.js';
 import { requestedFormat, respond } from './http/respond.js';
 import type { Runtime } from './runtime.js';
-import { jobRoutes } from './routes/jobs.js';
-import { systemRoutes } from './routes/system.js';
-import { eventRoutes } from './routes/events.js';
+import { jobHandlers } from './handlers/jobs.js';
+import { systemHandlers } from './handlers/system.js';
+import { eventHandlers } from './handlers/events.js';
+import { registerOperations } from './operations/register.js';
 import { staticRoutes } from './routes/static.js';
 import { mcpRoutes } from './routes/mcp.js';
-import { webhookRoutes } from './routes/webhooks.js';
+import { webhookHandlers } from './handlers/webhooks.js';
 
 /** Per-request values the middleware sets. */
 export interface AppEnv {
@@ -41,10 +42,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
     logger.debug({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
-  app.route('/api/v1/system', systemRoutes(runtime));
-  app.route('/api/v1/jobs', jobRoutes(runtime));
-  app.route('/api/v1/events', eventRoutes(runtime));
-  app.route('/api/v1/webhooks', webhookRoutes(runtime));
+  // Every API route comes from the operation table in @spideriq/schema, one handler per operation.
+  registerOperations(app, runtime, { ...jobHandlers(runtime), ...systemHandlers(runtime), ...eventHandlers(runtime), ...webhookHandlers(runtime) });
+  // Not REST: the MCP endpoint (Streamable HTTP), whose tools call the operations above in-process.
   app.route('/mcp', mcpRoutes(runtime, (request) => app.fetch(request)));
   app.route('/', staticRoutes(runtime));
 

@@ -1,7 +1,7 @@
-import { loadSeedExamples } from '../../../tooling/seed-examples.ts';
+import { seedExamples } from '@spideriq/schema/examples';
 import type { JobResults } from '../src/index.js';
 
-const examples = loadSeedExamples();
+const examples = seedExamples();
 
 function example(name: string): unknown {
   const found = examples.find((e) => e.name === name);

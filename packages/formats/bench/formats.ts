@@ -53,7 +53,7 @@ function table(title: string, rows: Row[]): void {
 }
 
 const seeds = seedExamples();
-table('Seed examples as published (shared/seed/get-job-results.txt)', await Promise.all(seeds.map((seed) => measure(seed.name, seed.body, seed.schema))));
+table('Seed examples as published (packages/schema/examples)', await Promise.all(seeds.map((seed) => measure(seed.name, seed.body, seed.schema))));
 table('Seed examples as this API serves them (extension fields present, null or empty)', await Promise.all(seeds.map((seed) => measure(seed.name, seed.served, seed.schema))));
 table('A generated 100-business spiderMaps result', [await measure('100 businesses', mapsResult(100), JobResultsSchema)]);
 

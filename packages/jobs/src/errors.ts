@@ -1,6 +1,7 @@
 /** Machine-readable reasons a job can fail. */
 export type JobErrorCode =
   | 'invalid_payload'
+  | 'invalid_url'
   | 'blocked_url'
   | 'fetch_failed'
   | 'provider_rejected'

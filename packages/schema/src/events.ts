@@ -79,6 +79,6 @@ export const TERMINAL_EVENTS = ['job.completed', 'job.failed', 'job.cancelled'] 
 
 /** Query of `GET /api/v1/events/stream`. */
 export const EventStreamQuerySchema = z.object({
-  token: z.string().meta({ description: 'The three-part token (EventSource cannot send headers).' }),
+  token: z.string().optional().meta({ description: 'The three-part token, for clients that cannot send an `Authorization` header (EventSource). Either this or the header is required.' }),
   job_id: JobIdSchema.optional().meta({ description: 'Only this job’s events. Without it: every job of the client.' }),
 });

@@ -75,3 +75,5 @@ export {
   WebhookSecretResponseSchema,
 } from './webhooks.js';
 export type { WebhookEventName, WebhookAttempt, WebhookDelivery, JobWebhooksResponse, WebhookSecretResponse } from './webhooks.js';
+export { operations, JobPathSchema, defineOperation, routePath, OPERATION_TAGS } from './operations/index.js';
+export type { Operation, OperationAuth, OperationInput, OperationResponse, OperationTag, OperationId, MediaKind, HttpMethod, DocumentedStatus } from './operations/index.js';

@@ -43,11 +43,25 @@ export type Format = z.infer<typeof FormatSchema>;
 export const FormatQuerySchema = z.object({ format: FormatSchema.optional() });
 export type FormatQuery = z.infer<typeof FormatQuerySchema>;
 
-/** An absolute http(s) URL. */
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+// The last label starts with a letter, so a WHATWG URL parser never reads the host as an IPv4 number.
+const LAST_LABEL = '[A-Za-z](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+const PORT = '(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})';
+
+/**
+ * An absolute http(s) URL as a pattern the OpenAPI document carries verbatim: scheme, optional user
+ * info, an ASCII host name (IDN hosts in their punycode `xn--` form) or a dotted IPv4 address, a port
+ * up to 65535, then any path, query and fragment without white space. Every match parses as a WHATWG
+ * URL except a host with malformed punycode, which the crawler reports as `invalid_url`.
+ */
+export const HTTP_URL_PATTERN = new RegExp(
+  `^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\\s/?#@\\[\\]\\\\]+@)?(?:(?:${OCTET}\\.){3}${OCTET}|(?:${LABEL}\\.)*${LAST_LABEL})(?::${PORT})?(?:[/?#]\\S*)?$`,
+);
+
+/** An absolute http(s) URL (see {@link HTTP_URL_PATTERN}). */
 export const HttpUrlSchema = z
   .string()
   .min(1)
   .max(2048)
-  .refine((value) => /^https?:\/\/[^\s/?#]+/i.test(value) && URL.canParse(value), {
-    message: 'must be an absolute http:// or https:// URL, including the scheme',
-  });
+  .regex(HTTP_URL_PATTERN, 'must be an absolute http:// or https:// URL with a host name or IPv4 address (IDN hosts in punycode)');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HttpUrlSchema, JobIdSchema, TimestampSchema } from './primitives.js';
+import { HTTP_URL_PATTERN, JobIdSchema, TimestampSchema } from './primitives.js';
+import { requires } from './rules.js';
 
 /** The job events a webhook can be sent for: the terminal ones (the body is the AsyncAPI event of the same name). */
 export const WebhookEventNameSchema = z
@@ -10,12 +11,24 @@ export type WebhookEventName = z.infer<typeof WebhookEventNameSchema>;
 /** The events a webhook is sent for when `webhook_events` is left out. */
 export const DEFAULT_WEBHOOK_EVENTS = ['job.completed', 'job.failed', 'job.cancelled'] as const satisfies readonly WebhookEventName[];
 
+const USERINFO = '(?:[^\\s/?#@\\[\\]\\\\]+@)?';
+if (!HTTP_URL_PATTERN.source.includes(USERINFO)) throw new Error('HTTP_URL_PATTERN changed: update the webhook URL pattern');
+
+/** An absolute http(s) URL as {@link HTTP_URL_PATTERN} has it, without `user:password@` (a webhook never sends credentials that way). */
+export const WEBHOOK_URL_PATTERN = new RegExp(HTTP_URL_PATTERN.source.replace(USERINFO, ''));
+
+const WebhookUrlSchema = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(WEBHOOK_URL_PATTERN, 'must be an absolute http:// or https:// URL with a host name or IPv4 address, without credentials');
+
 /**
  * Extension: the webhook fields every submit body takes beside `payload` and `priority`. They are not part of
  * the 24-hour dedup key: resubmitting a cached job with a webhook subscribes that webhook to the existing job.
  */
 export const webhookRequestFields = {
-  webhook_url: HttpUrlSchema.optional().meta({
+  webhook_url: WebhookUrlSchema.optional().meta({
     description:
       'Extension: POST the job’s events here, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with your secret from `GET /api/v1/webhooks/secret`, retried until a 2xx. Private and cloud-metadata addresses are refused unless the server allows private networks.',
     example: 'https://crm.example.com/hooks/spideriq',
@@ -27,6 +40,9 @@ export const webhookRequestFields = {
     .optional()
     .meta({ description: 'Extension: which events to send. Default `["job.completed","job.failed","job.cancelled"]`. Needs `webhook_url`.', example: ['job.completed'] }),
 };
+
+/** `webhook_events` means nothing without `webhook_url`. */
+export const WEBHOOK_EVENTS_NEED_URL = requires('webhook_events', 'webhook_url', 'webhook_events needs a webhook_url');
 
 /** One delivery attempt of a webhook. */
 export const WebhookAttemptSchema = z

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeedExamples } from '../../../tooling/seed-examples.ts';
+import { seedExamples } from '../src/examples.js';
 import { HttpErrorSchema, JobResultsSchema, SiteDataSchema, MapsDataSchema, SOCIAL_PLATFORMS } from '../src/index.js';
 
-const examples = loadSeedExamples();
+const examples = seedExamples();
 
 describe('the seed contract', () => {
   it('has the seven example responses', () => {

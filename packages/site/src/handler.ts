@@ -76,6 +76,8 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   const resolver = options.resolver ?? systemResolver;
 
   async function run(payload: SpiderSitePayload, ctx: JobContext): Promise<SiteData> {
+    // The submit pattern admits a host with malformed punycode (`xn--…`), which no URL parser reads.
+    if (!URL.canParse(payload.url)) throw new JobError(`${payload.url} is not a URL a browser can open: check the host name`, { code: 'invalid_url' });
     const settings = resolveSiteOptions(payload);
     const http = new HttpClient({
       userAgent,

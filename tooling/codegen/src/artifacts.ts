@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { loadSeedExamples } from '../../seed-examples.ts';
+import { seedExamples as loadSeedExamples } from '@spideriq/schema/examples';
 import { buildAsyncApiDocument } from './asyncapi/document.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 
@@ -23,8 +23,6 @@ export const ASYNCAPI_PATH = 'packages/schema/generated/asyncapi.yaml';
 /** Inputs read from disk at the edge, so the document builders stay pure. */
 export interface ArtifactInputs {
   root?: string;
-  /** Defaults to the seed contract beside the repository. */
-  seedPath?: string;
 }
 
 /**
@@ -34,7 +32,7 @@ export interface ArtifactInputs {
 export function generateArtifacts(inputs: ArtifactInputs = {}): Artifact[] {
   const root = inputs.root ?? REPO_ROOT;
   const { version } = JSON.parse(readFileSync(resolve(root, 'packages/schema/package.json'), 'utf8')) as { version: string };
-  const seedExamples = loadSeedExamples(inputs.seedPath);
+  const seedExamples = loadSeedExamples();
   const openapi = buildOpenApiDocument({ version, seedExamples });
   const asyncapi = buildAsyncApiDocument({ version });
   return [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { webhookRequestFields } from '../webhooks.js';
+import { WEBHOOK_EVENTS_NEED_URL, webhookRequestFields } from '../webhooks.js';
 import { HttpUrlSchema, PrioritySchema } from '../primitives.js';
+import { forbiddenCombination, nonBlankOneOfWhen, nonBlankString, requiredTogether, withRules } from '../rules.js';
 
 /** Preset bundles of crawl options (spideriq-api.md §3.3). */
 export const SiteModeSchema = z
@@ -47,32 +48,32 @@ export const CompendiumOptionsSchema = z
     include_in_response: z.boolean().optional().meta({ description: 'Inline the markdown in `markdown_compendium`. When false, only the download URL and metadata are returned. Default true.' }),
     remove_duplicates: z.boolean().optional().meta({ description: 'Drop blocks repeated across pages (headers, footers, cookie banners). Default true.' }),
     separator: z.string().max(100).optional().meta({ description: 'Text placed between pages. Default `\\n\\n---\\n\\n`.' }),
-    priority_sections: z.array(z.string().min(1).max(100)).max(20).optional().meta({ description: 'Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`.' }),
+    priority_sections: z.array(nonBlankString(1, 100)).max(20).optional().meta({ description: 'Regions to prefer, as element names or ids/classes. Default `["main","article","content"]`.' }),
   })
   .meta({ description: 'Markdown compendium options.', example: { enabled: true, cleanup_level: 'fit', max_chars: 100000 } });
 export type CompendiumOptions = z.infer<typeof CompendiumOptionsSchema>;
 
 /** A custom prompt run over the compendium (spideriq-api.md §3.5). */
-export const CustomAiPromptSchema = z
-  .object({
-    enabled: z.boolean().default(false),
-    system_prompt: z.string().max(2000).optional(),
-    user_prompt: z.string().max(4000).optional(),
-    json_schema: z.record(z.string(), z.unknown()).optional().meta({ description: 'JSON Schema the answer must follow.' }),
-    output_field_name: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/).optional().meta({ description: 'Key of the answer in `data`. Default `custom_analysis`.' }),
-    model: z.string().max(100).optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    max_tokens: z.int().min(100).max(16000).optional(),
-  })
-  .refine((value) => !value.enabled || Boolean(value.system_prompt?.trim() || value.user_prompt?.trim()), {
-    message: 'an enabled custom_ai_prompt needs a system_prompt or a user_prompt',
-  })
-  .meta({ description: 'Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured.' });
+export const CustomAiPromptSchema = withRules(
+  z
+    .object({
+      enabled: z.boolean().default(false),
+      system_prompt: z.string().max(2000).optional(),
+      user_prompt: z.string().max(4000).optional(),
+      json_schema: z.record(z.string(), z.unknown()).optional().meta({ description: 'JSON Schema the answer must follow.' }),
+      output_field_name: z.string().regex(/^[a-z_][a-z0-9_]{0,63}$/).optional().meta({ description: 'Key of the answer in `data`. Default `custom_analysis`.' }),
+      model: z.string().max(100).optional(),
+      temperature: z.number().min(0).max(2).optional(),
+      max_tokens: z.int().min(100).max(16000).optional(),
+    })
+    .meta({ description: 'Custom AI prompt over the compendium. Accepted; it runs once an LLM endpoint is configured.' }),
+  [nonBlankOneOfWhen({ enabled: true }, ['system_prompt', 'user_prompt'], 'an enabled custom_ai_prompt needs a system_prompt or a user_prompt that is not blank')],
+);
 
 const crawlOptionFields = {
   crawl_strategy: CrawlStrategySchema.optional(),
   target_pages: z
-    .array(z.string().min(1).max(100))
+    .array(nonBlankString(1, 100))
     .max(50)
     .optional()
     .meta({ description: 'Page types to visit first, matched in 36+ languages (kontakt, contacto, impressum, über-uns…). Default `["contact","about","team","news","blog"]`.' }),
@@ -95,42 +96,38 @@ export const SiteOverridesSchema = z
   .meta({ description: 'Changes to the mode preset, for example `{"max_pages": 20, "strategies": ["css","regex"]}`.' });
 
 /** The spiderSite job payload (spideriq-api.md §3.2). */
-export const SpiderSitePayloadSchema = z
-  .object({
-    url: HttpUrlSchema.meta({ description: 'The website to crawl, with its scheme (1-2048 characters).', example: 'https://example.com' }),
-    mode: SiteModeSchema.optional(),
-    overrides: SiteOverridesSchema.optional(),
-    max_pages: z.int().min(1).max(50).optional().meta({ description: 'Pages to crawl (1-50). Default 10, or the mode preset.' }),
-    ...crawlOptionFields,
-    product_description: z.string().min(1).max(1024).optional().meta({ description: 'Your product, for CHAMP lead scoring. Requires `icp_description`.' }),
-    icp_description: z.string().min(1).max(1024).optional().meta({ description: 'Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`.' }),
-    compendium: CompendiumOptionsSchema.optional(),
-    custom_ai_prompt: CustomAiPromptSchema.optional(),
-    fuzziq_enabled: z.boolean().optional().meta({ description: 'Accepted for compatibility; has no effect here.' }),
-    fuzziq_unique_only: z.boolean().optional().meta({ description: 'Accepted for compatibility; has no effect here.' }),
-    test: z.boolean().optional().meta({ description: 'Bypass the 24-hour duplicate-submission cache.' }),
-  })
-  .superRefine((value, ctx) => {
-    if (Boolean(value.product_description) !== Boolean(value.icp_description)) {
-      const missing = value.product_description ? 'icp_description' : 'product_description';
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing],
-        message: 'lead scoring needs both product_description and icp_description',
-      });
-    }
-    if (value.custom_ai_prompt?.enabled && value.compendium?.enabled === false) {
-      ctx.addIssue({ code: 'custom', path: ['custom_ai_prompt'], message: 'custom_ai_prompt needs the compendium enabled' });
-    }
-  })
-  .meta({
-    description: 'What to crawl and extract. Only `url` is required.',
-    example: { url: 'https://example.com', mode: 'contacts', max_pages: 5 },
-  });
+export const SpiderSitePayloadSchema = withRules(
+  z
+    .object({
+      url: HttpUrlSchema.meta({ description: 'The website to crawl, with its scheme (1-2048 characters).', example: 'https://example.com' }),
+      mode: SiteModeSchema.optional(),
+      overrides: SiteOverridesSchema.optional(),
+      max_pages: z.int().min(1).max(50).optional().meta({ description: 'Pages to crawl (1-50). Default 10, or the mode preset.' }),
+      ...crawlOptionFields,
+      product_description: nonBlankString(1, 1024).optional().meta({ description: 'Your product, for CHAMP lead scoring. Requires `icp_description`.' }),
+      icp_description: nonBlankString(1, 1024).optional().meta({ description: 'Your ideal customer profile, for CHAMP lead scoring. Requires `product_description`.' }),
+      compendium: CompendiumOptionsSchema.optional(),
+      custom_ai_prompt: CustomAiPromptSchema.optional(),
+      fuzziq_enabled: z.boolean().optional().meta({ description: 'Accepted for compatibility; has no effect here.' }),
+      fuzziq_unique_only: z.boolean().optional().meta({ description: 'Accepted for compatibility; has no effect here.' }),
+      test: z.boolean().optional().meta({ description: 'Bypass the 24-hour duplicate-submission cache.' }),
+    })
+    .meta({
+      description: 'What to crawl and extract. Only `url` is required.',
+      example: { url: 'https://example.com', mode: 'contacts', max_pages: 5 },
+    }),
+  [
+    requiredTogether(['product_description', 'icp_description'], 'lead scoring needs both product_description and icp_description'),
+    forbiddenCombination({ custom_ai_prompt: { enabled: true }, compendium: { enabled: false } }, 'custom_ai_prompt needs the compendium enabled', ['custom_ai_prompt']),
+  ],
+);
 export type SpiderSitePayload = z.infer<typeof SpiderSitePayloadSchema>;
 
 /** Body of `POST /api/v1/jobs/spiderSite/submit`. */
-export const SubmitSiteRequestSchema = z
-  .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
-  .meta({ description: 'Submit a spiderSite job.', example: { payload: { url: 'https://example.com' }, priority: 0 } });
+export const SubmitSiteRequestSchema = withRules(
+  z
+    .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
+    .meta({ description: 'Submit a spiderSite job.', example: { payload: { url: 'https://example.com' }, priority: 0 } }),
+  [WEBHOOK_EVENTS_NEED_URL],
+);
 export type SubmitSiteRequest = z.infer<typeof SubmitSiteRequestSchema>;

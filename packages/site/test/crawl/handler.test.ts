@@ -179,6 +179,13 @@ describe('spiderSite handler', () => {
     expect((error as JobError).message).toMatch(/127\.0\.0\.1:1.*ECONNREFUSED/);
   });
 
+  it('fails with invalid_url, before any request, for a host with malformed punycode', async () => {
+    const error = await handler.run(payload({ url: 'http://xn--a.example/' }), context()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JobError);
+    expect((error as JobError).code).toBe('invalid_url');
+    expect((error as JobError).retryable).toBe(false);
+  });
+
   it('stops promptly with cancelled when the job signal fires', async () => {
     server = await startServer((req, res) => {
       if (req.url === '/robots.txt') {

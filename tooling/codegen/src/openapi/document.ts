@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { components } from '@spideriq/schema';
-import type { SeedExample } from '../../../seed-examples.ts';
+import type { SeedExample } from '@spideriq/schema/examples';
 import { fixNullableRefs } from './nullable-refs.js';
 import { coreOperations, TAGS } from './operations.js';
 import { ERROR_RESPONSES, RATE_LIMIT_HEADERS, RETRY_AFTER_HEADER } from './responses.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadSeedExamples, type SeedExample } from '../../../seed-examples.ts';
+import { seedExamples, type SeedExample } from '@spideriq/schema/examples';
 import { OPENAPI_PATH, REPO_ROOT } from '../../src/artifacts.js';
 
 // The committed document is the oracle: clients and docs are built from this file, not from memory.
@@ -24,7 +24,7 @@ function responseValidator(status: number) {
   return ajv.compile(schema);
 }
 
-const seed = loadSeedExamples();
+const seed = seedExamples();
 
 type Mutation = [name: string, example: string, mutate: (body: any) => void];
 

@@ -1,13 +1,11 @@
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { JobIdSchema, TERMINAL_EVENTS } from '@spideriq/schema';
+import { TERMINAL_EVENTS } from '@spideriq/schema';
 import type { JobEvent } from '@spideriq/schema';
 import type { JobRecord } from '@spideriq/jobs';
-import type { AppEnv } from '../app.js';
 import type { Runtime } from '../runtime.js';
-import { authenticate } from '../http/authenticate.js';
 import { notFound } from '../http/errors.js';
 import { currentStateEvent } from '../views/job-events.js';
+import type { Handlers } from '../operations/handler.js';
 
 const terminal = new Set<string>(TERMINAL_EVENTS);
 
@@ -15,14 +13,11 @@ const terminal = new Set<string>(TERMINAL_EVENTS);
  * `GET /api/v1/events/stream`: Server-Sent Events of the client's own jobs (one job with `job_id`).
  * With a job filter the stream starts with the job's current state and closes after its terminal event.
  */
-export function eventRoutes(runtime: Runtime): Hono<AppEnv> {
-  const routes = new Hono<AppEnv>();
-  routes.get('/stream', authenticate(runtime, { allowQueryToken: true }), async (c) => {
-    const client = c.get('client');
-    const jobId = c.req.query('job_id');
+export function eventHandlers(runtime: Runtime): Pick<Handlers, 'streamEvents'> {
+  const streamEvents: Handlers['streamEvents'] = async ({ c, client, query }) => {
+    const jobId = query.job_id;
     let job: JobRecord | null = null;
     if (jobId !== undefined) {
-      if (!JobIdSchema.safeParse(jobId).success) throw notFound();
       job = await runtime.store.getJob(jobId.toLowerCase());
       if (!job || job.clientId !== client.id) throw notFound();
     }
@@ -75,6 +70,6 @@ export function eventRoutes(runtime: Runtime): Hono<AppEnv> {
         runtime.shutdown.removeEventListener('abort', stop);
       }
     });
-  });
-  return routes;
+  };
+  return { streamEvents };
 }
