@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { generateToken } from '../src/auth/credentials.js';
+import { startServerProcess } from './support/spawn-server.js';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 const children: ChildProcess[] = [];
@@ -14,25 +14,6 @@ afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
   for (const close of closers.splice(0)) await close();
 });
-
-/** The real server with the stand-in handlers in its own process (see support/server-process.ts). */
-function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--conditions=@spideriq/source', '--import', 'tsx', 'test/support/server-process.ts'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', SPIDERIQ_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${out}`)));
-  });
-}
 
 describe('webhook deliveries survive a restart', () => {
   it('a delivery whose first attempt failed is retried, with the same webhook-id and secret, by the next process after kill -9', async () => {
@@ -49,7 +30,7 @@ describe('webhook deliveries survive a restart', () => {
     };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    const first = await startProcess(env);
+    const first = await startServerProcess(env, children);
     const submitted = await fetch(`${first.url}/api/v1/jobs/spiderSite/submit`, {
       method: 'POST',
       headers,
@@ -68,7 +49,7 @@ describe('webhook deliveries survive a restart', () => {
     await new Promise((r) => first.child.once('exit', r));
     expect(receiver.received).toHaveLength(1);
 
-    const second = await startProcess(env);
+    const second = await startServerProcess(env, children);
     const [attempt1, attempt2] = await receiver.waitFor(2, 15_000);
     expect(attempt2!.headers['webhook-id']).toBe(attempt1!.headers['webhook-id']);
     expect(new Webhook(secret).verify(attempt2!.body, attempt2!.headers)).toMatchObject({ event: 'job.completed', job_id: jobId });
