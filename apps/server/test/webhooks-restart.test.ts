@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 describe('webhook deliveries survive a restart', () => {
-  it('a delivery whose first attempt failed is retried, with the same webhook-id and secret, by the next process after kill -9', async () => {
+  // Two server processes start under tsx: slow on a loaded machine, hence the long timeout.
+  it('a delivery whose first attempt failed is retried, with the same webhook-id and secret, by the next process after kill -9', { timeout: 120_000 }, async () => {
     const receiver = await startWebhookReceiver((n) => (n === 1 ? 503 : 200));
     closers.push(receiver.close);
     const dataDir = mkdtempSync(join(tmpdir(), 'siq-webhook-restart-'));
