@@ -140,7 +140,7 @@ async function buildTypedoc() {
         logLevel: 'Error',
         // openapi-typescript writes `@description` into the generated client types.
         blockTags: [...OptionDefaults.blockTags, '@description'],
-        navigationLinks: { 'All packages': '../index.html', 'SpiderIQ docs': '../../index.html' },
+        navigationLinks: { 'All packages': '../index.html', 'SpiderIQ docs': '../../index.html' }, // repo-scan: not a path (typedoc links between generated pages)
       });
       const project = await app.convert();
       if (!project) throw new Error('typedoc could not convert the package');

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml, render } from '@spideriq/formats';
 import { HealthResponseSchema, JobResultsSchema } from '@spideriq/schema';
-import { startTestServer, waitForStatus, type TestServer } from '../../server/test/support/harness.ts';
-import { registerTestEngines } from '../../server/test/support/test-engines.ts';
+import { startTestServer, waitForStatus, type TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 import { ESC, hasScript, runCli, runInTerminal, type CliRun } from './support/run-cli.ts';
 
 let server: TestServer;

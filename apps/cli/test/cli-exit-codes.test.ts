@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, waitForStatus, type TestServer } from '../../server/test/support/harness.ts';
-import { registerTestEngines } from '../../server/test/support/test-engines.ts';
+import { startTestServer, waitForStatus, type TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 import { ESC, runCli } from './support/run-cli.ts';
 
 let server: TestServer;

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/test/support/harness.ts';
-import { registerTestEngines } from '../../server/test/support/test-engines.ts';
+import { startTestServer, type TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 import { hasScript, runCli, runInTerminal } from './support/run-cli.ts';
 
 let server: TestServer;

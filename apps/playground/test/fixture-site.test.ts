@@ -2,11 +2,11 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerEngines } from '../../server/src/engines.ts';
-import { startTestServer } from '../../server/test/support/harness.ts';
-import type { TestServer } from '../../server/test/support/harness.ts';
-import { serveFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
-import type { ServedFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
+import { registerEngines } from '@spideriq/server';
+import { startTestServer } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { serveFixtureSite } from '@spideriq/testkit';
+import type { ServedFixtureSite } from '@spideriq/testkit';
 import { buildPlayground, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
 
 describe.skipIf(!HAS_CHROMIUM)('a real spiderSite crawl of a local fixture site, through the playground', () => {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SiteDataSchema } from '@spideriq/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/test/support/harness.ts';
-import type { TestServer } from '../../server/test/support/harness.ts';
-import type { RegisterEngines } from '../../server/src/runtime.ts';
-import { registerTestEngines, testSiteHandler } from '../../server/test/support/test-engines.ts';
+import { startTestServer } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import type { RegisterEngines } from '@spideriq/server';
+import { registerTestEngines, testSiteHandler } from '@spideriq/testkit/server';
 import { buildPlayground, HAS_CHROMIUM, launchChromium, openPage, REPO_ROOT, screenshot, UPDATE_SCREENSHOTS } from './support/browser.ts';
 
 

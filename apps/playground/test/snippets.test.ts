@@ -1,9 +1,9 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/test/support/harness.ts';
-import type { TestServer } from '../../server/test/support/harness.ts';
-import { registerTestEngines } from '../../server/test/support/test-engines.ts';
+import { startTestServer } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 import { pythonLiteral, shellQuote, snippet } from '../src/snippets.ts';
 import type { SnippetRequest } from '../src/snippets.ts';
 

@@ -7,3 +7,4 @@ export type { Runtime, RegisterEngines } from './runtime.js';
 export { startServer } from './server.js';
 export type { RunningServer } from './server.js';
 export { registerEngines } from './engines.js';
+export { generateToken } from './auth/credentials.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVALID_TOKEN_DETAIL } from '@spideriq/schema';
-import { startTestServer } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { startTestServer } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServerProcess } from '@spideriq/testkit/server';
 import { generateToken } from '../src/auth/credentials.js';
-import { startServerProcess } from './support/spawn-server.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {

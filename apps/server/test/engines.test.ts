@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JobResultsSchema, SOCIAL_PLATFORMS } from '@spideriq/schema';
 import { registerEngines } from '../src/engines.js';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { serveFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
-import { startFakeGooglePlaces, startFakeNominatim, startFakeOverpass } from '../../../packages/maps/test/fakes/index.ts';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { loadFixtureSite, serveFixtureSite, startFakeGooglePlaces, startFakeNominatim, startFakeOverpass } from '@spideriq/testkit';
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -33,7 +31,7 @@ describe('spiderSite over HTTP with the real engine', () => {
     const { status, body } = await results(server, id);
     expect(status, JSON.stringify(body.error_message)).toBe(200);
     JobResultsSchema.parse(body);
-    const expected = JSON.parse(readFileSync(new URL('../../../packages/site/test/fixtures/sites/plumber-uk/expected.json', import.meta.url), 'utf8')).expected;
+    const expected = loadFixtureSite('plumber-uk').expected;
     const data = body.data;
     expect([...data.emails].sort()).toEqual([...expected.emails].sort());
     expect(data.phone_details.map((p: { e164: string }) => p.e164).sort()).toEqual([...expected.phones].sort());
@@ -68,6 +66,7 @@ describe('spiderSite over HTTP with the real engine', () => {
     expect(status).toBe(410);
     expect(body.error_message).toMatch(/127\.0\.0\.1|loopback|private|not allowed|refused/i);
     expect(body.error).toBe(body.error_message);
+    expect(body.error_code).toBe('blocked_url');
   });
 });
 
@@ -102,6 +101,7 @@ describe('spiderMaps over HTTP with the real engine', () => {
     const { status, body } = await results(server, id);
     expect(status).toBe(410);
     expect(body.error_message).toMatch(/SPIDERIQ_GOOGLE_PLACES_API_KEY/);
+    expect(body.error_code).toBe('provider_rejected');
   });
 
   it('completes against the Nominatim and Overpass fakes without a key', async () => {

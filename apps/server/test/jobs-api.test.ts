@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobResultsSchema, SiteDataSchema, SubmitJobResponseSchema } from '@spideriq/schema';
 import { parseYaml } from '@spideriq/formats';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { registerTestEngines, runLog } from './support/test-engines.js';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines, runLog } from '@spideriq/testkit/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -63,8 +63,8 @@ describe('results', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const results = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(results)).toEqual(['success', 'job_id', 'type', 'status', 'processing_time_seconds', 'worker_id', 'completed_at', 'message', 'data', 'error_message']);
-    expect(JobResultsSchema.parse(results)).toMatchObject({ success: true, status: 'completed', message: null, error_message: null });
+    expect(Object.keys(results)).toEqual(['success', 'job_id', 'type', 'status', 'processing_time_seconds', 'worker_id', 'completed_at', 'message', 'data', 'error_message', 'error_code']);
+    expect(JobResultsSchema.parse(results)).toMatchObject({ success: true, status: 'completed', message: null, error_message: null, error_code: null });
     expect(Object.keys(results.data as object)).toEqual(Object.keys(SiteDataSchema.shape));
     expect(results.worker_id).toMatch(/^spider-site-main-\d$/);
     expect(typeof results.processing_time_seconds).toBe('number');
@@ -75,7 +75,7 @@ describe('results', () => {
     const res = await server.api(`/api/v1/jobs/${body.job_id}/results`);
     expect(res.status).toBe(202);
     const results = (await res.json()) as Record<string, unknown>;
-    expect(results).toMatchObject({ success: false, data: null, error_message: null, completed_at: null });
+    expect(results).toMatchObject({ success: false, data: null, error_message: null, error_code: null, completed_at: null });
     expect(String(results.message)).toMatch(/poll again/);
     await waitForStatus(server, String(body.job_id), ['completed']);
   });
@@ -86,8 +86,10 @@ describe('results', () => {
     const res = await server.api(`/api/v1/jobs/${body.job_id}/results`);
     expect(res.status).toBe(410);
     const results = (await res.json()) as Record<string, unknown>;
-    expect(results).toMatchObject({ success: false, status: 'failed', data: null, error_message: 'Failed to connect to target URL: connection refused', error: 'Failed to connect to target URL: connection refused' });
+    expect(results).toMatchObject({ success: false, status: 'failed', data: null, error_message: 'Failed to connect to target URL: connection refused', error_code: 'fetch_failed', error: 'Failed to connect to target URL: connection refused' });
     expect(JobResultsSchema.safeParse(results).success).toBe(true);
+    const status = (await (await server.api(`/api/v1/jobs/${body.job_id}/status`)).json()) as Record<string, unknown>;
+    expect(status).toMatchObject({ success: false, status: 'failed', error_code: 'fetch_failed' });
   });
 
   it('retries a retryable error up to three attempts, then fails with the last error', async () => {
@@ -96,6 +98,7 @@ describe('results', () => {
     expect(status.success).toBe(false);
     const results = (await (await server.api(`/api/v1/jobs/${body.job_id}/results`)).json()) as Record<string, unknown>;
     expect(results.error_message).toBe('Internal error: flaky attempt 3');
+    expect(results.error_code).toBe('internal');
     expect(runLog.filter((u) => u === 'https://flaky.test/')).toHaveLength(3);
   });
 
@@ -195,7 +198,8 @@ describe('cancel', () => {
       expect(await again.json()).toEqual({ detail: 'Job cannot be cancelled: it was already cancelled' });
       const results = await blocker.api(`/api/v1/jobs/${job_id}/results`);
       expect(results.status).toBe(410);
-      expect(await results.json()).toMatchObject({ status: 'cancelled', error_message: 'Job was cancelled by the client' });
+      expect(await results.json()).toMatchObject({ status: 'cancelled', error_message: 'Job was cancelled by the client', error_code: 'cancelled' });
+      expect(await (await blocker.api(`/api/v1/jobs/${job_id}/status`)).json()).toMatchObject({ status: 'cancelled', error_code: 'cancelled' });
     } finally {
       await blocker.close();
     }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -6,13 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import { SiteDataSchema } from '@spideriq/schema';
 import type { RegisterEngines } from '../src/runtime.js';
 import { registerEngines } from '../src/engines.js';
-import { startTestServer } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { testSiteHandler } from './support/test-engines.js';
+import { registerTestEngines, startTestServer, testSiteHandler } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
 import { call, ensureMcpBuilt, httpMcpClient, stdioMcpClient } from './support/mcp-client.js';
-import { serveFixtureSite } from '../../../packages/site/test/fixtures/serve.ts';
-import { startFakeGooglePlaces } from '../../../packages/maps/test/fakes/index.ts';
-import { registerTestEngines } from './support/test-engines.js';
+import { loadFixtureSite, serveFixtureSite, startFakeGooglePlaces } from '@spideriq/testkit';
 
 const TOOLS = ['spideriq_crawl_site', 'spideriq_search_maps', 'spideriq_job_status', 'spideriq_job_results', 'spideriq_list_jobs', 'spideriq_cancel_job'];
 const closers: (() => Promise<unknown>)[] = [];
@@ -20,9 +16,7 @@ afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
 
-const expected = JSON.parse(readFileSync(new URL('../../../packages/site/test/fixtures/sites/plumber-uk/expected.json', import.meta.url), 'utf8')).expected as {
-  emails: string[];
-};
+const expected = loadFixtureSite('plumber-uk').expected;
 
 /** A raw HTTP request with any Host header (fetch cannot set one). */
 function rawPost(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, routePath } from '@spideriq/schema';
 import { createApp } from '../src/app.js';
-import { startTestServer, type TestServer } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { registerTestEngines, startTestServer, type TestServer } from '@spideriq/testkit/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -36,7 +35,7 @@ describe('the operation table and the server’s routes', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     // The event stream without `job_id` stays open: ask for an unknown job's stream instead.
     const path = op.path.replace('{job_id}', unknown) + (op.operationId === 'streamEvents' ? `?job_id=${unknown}` : '');
-    const res = await server.api(path, { method: op.method.toUpperCase(), ...('body' in op && op.body ? { body: '{}' } : {}) });
+    const res = await server.api(path, { method: op.method.toUpperCase(), ...('body' in op ? { body: '{}' } : {}) });
     const text = await res.text();
     // The app-level fallback says `Not Found`; an operation's own 404 names the job.
     expect(text).not.toBe('{"detail":"Not Found"}');

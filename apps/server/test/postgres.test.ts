@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
 import { Webhook } from 'standardwebhooks';
 

@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '@spideriq/schema';
 import type { Hono } from 'hono';
 import { createApp, type AppEnv } from '../src/app.js';
-import { startTestServer, waitForStatus, type TestServer } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
-import { arbitraryFrom, type JsonSchema } from './support/spec-arbitrary.js';
+import { arbitraryFrom, registerTestEngines, startTestServer, waitForStatus, type JsonSchema, type TestServer } from '@spideriq/testkit/server';
 
 /**
  * The committed OpenAPI document against the server, over generated requests: a request the document

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponseSchema, InfoResponseSchema, JobEventSchema, QueueStatsResponseSchema } from '@spideriq/schema';
 import { OPENAPI_PATH, ASYNCAPI_PATH } from '../src/routes/static.js';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
+import { registerTestEngines } from '@spideriq/testkit/server';
 
 let server: TestServer;
 beforeAll(async () => {

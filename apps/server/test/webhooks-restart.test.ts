@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { generateToken } from '../src/auth/credentials.js';
-import { startServerProcess } from './support/spawn-server.js';
+import { startServerProcess } from '@spideriq/testkit/server';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 const children: ChildProcess[] = [];

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { JobCancelledEventSchema, JobCompletedEventSchema, JobFailedEventSchema, JobWebhooksResponseSchema, WebhookSecretResponseSchema } from '@spideriq/schema';
 import type { JobWebhooksResponse } from '@spideriq/schema';
-import { startTestServer, waitForStatus } from './support/harness.js';
-import type { TestServer } from './support/harness.js';
-import { registerTestEngines } from './support/test-engines.js';
+import { registerTestEngines, startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { TestServer } from '@spideriq/testkit/server';
 import { startWebhookReceiver } from './support/webhook-receiver.js';
 import type { ReceivedWebhook } from './support/webhook-receiver.js';
 

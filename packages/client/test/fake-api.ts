@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, startLocalServer } from '@spideriq/testkit';
 
 /** One request the fake API received. */
 export interface RecordedRequest {
@@ -49,37 +49,21 @@ export function send(res: ServerResponse, reply: Reply): void {
 export async function startFakeApi(routes: Record<string, Handler>): Promise<FakeApi> {
   const requests: RecordedRequest[] = [];
   const counts = new Map<string, number>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = `${req.method} ${url.pathname}`;
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const hits = counts.get(route) ?? 0;
-      counts.set(route, hits + 1);
-      const handler = routes[route];
-      if (handler === undefined) {
-        send(res, { status: 404, body: { detail: 'Not Found' } });
-        return;
-      }
-      Promise.resolve(handler(req, res, hits)).catch((error: unknown) => {
-        res.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-    });
+  const server = await startLocalServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = `${req.method} ${url.pathname}`;
+    requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    const hits = counts.get(route) ?? 0;
+    counts.set(route, hits + 1);
+    const handler = routes[route];
+    if (handler === undefined) {
+      send(res, { status: 404, body: { detail: 'Not Found' } });
+      return;
+    }
+    await handler(req, res, hits);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    hits: (route) => counts.get(route) ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { baseUrl: server.origin, requests, hits: (route) => counts.get(route) ?? 0, close: () => server.close() };
 }
 
 /** Formats one SSE frame: `event:` line, `data:` line, blank line. */

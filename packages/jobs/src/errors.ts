@@ -1,18 +1,11 @@
-/** Machine-readable reasons a job can fail. */
-export type JobErrorCode =
-  | 'invalid_payload'
-  | 'invalid_url'
-  | 'blocked_url'
-  | 'fetch_failed'
-  | 'provider_rejected'
-  | 'provider_unavailable'
-  | 'timeout'
-  | 'cancelled'
-  | 'internal';
+import type { JobErrorCode } from '@spideriq/schema';
+
+/** Machine-readable reasons a job can fail: the schema's `JobErrorCode`, stored with the job as `error_code`. */
+export type { JobErrorCode };
 
 /**
  * An error a job handler throws to fail its job with a message meant for the API user.
- * The message becomes the job's `error_message`. `retryable: false` fails the job at once;
+ * The message becomes the job's `error_message` and the code its `error_code`. `retryable: false` fails the job at once;
  * a retryable error (and any other thrown error) lets the queue try again, up to the attempt limit.
  */
 export class JobError extends Error {

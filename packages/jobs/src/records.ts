@@ -1,4 +1,4 @@
-import type { JobStatus, JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobStatus, JobType } from '@spideriq/schema';
 
 /** A job row as the store keeps it. Timestamps are ISO 8601 strings. */
 export interface JobRecord {
@@ -20,6 +20,8 @@ export interface JobRecord {
   /** The same `data` as the JSON text the store holds, for answers that need no re-serialising. */
   resultJson: string | null;
   errorMessage: string | null;
+  /** Why the job failed or was cancelled; null otherwise (and for rows written before the column existed). */
+  errorCode: JobErrorCode | null;
   progress: StoredProgress | null;
 }
 

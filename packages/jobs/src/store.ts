@@ -1,4 +1,4 @@
-import type { JobStatus, JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobStatus, JobType } from '@spideriq/schema';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from './records.js';
 import type { WebhookStore } from './webhooks/webhook-store.js';
 
@@ -53,7 +53,7 @@ export interface JobStore {
   /** Completes the job only if the lease is still held; false means the result is dropped. */
   complete(id: string, leaseToken: string, result: unknown, now: Date): Promise<boolean>;
   /** Records a failed attempt: requeues it when retryable and attempts remain, else fails the job. */
-  fail(id: string, leaseToken: string, errorMessage: string, retryable: boolean, now: Date): Promise<FailOutcome>;
+  fail(id: string, leaseToken: string, error: { message: string; code: JobErrorCode }, retryable: boolean, now: Date): Promise<FailOutcome>;
   cancel(id: string, clientId: string, now: Date): Promise<CancelOutcome>;
   /** Puts the jobs these leases hold back in the queue (graceful shutdown). */
   release(leaseTokens: readonly string[], now: Date): Promise<number>;

@@ -216,9 +216,10 @@ export class WorkerPool {
       }
       const jobError = error instanceof JobError ? error : null;
       const message = jobError ? jobError.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+      const code = jobError ? jobError.code : 'internal';
       const retryable = jobError ? jobError.retryable : true;
       const now = this.#now();
-      const outcome = await store.fail(job.id, leaseToken, message, retryable, now);
+      const outcome = await store.fail(job.id, leaseToken, { message, code }, retryable, now);
       logger[outcome === 'failed' ? 'warn' : 'info']({ ...log, outcome, err: error }, `job attempt failed: ${message}`);
       if (outcome === 'failed') publish({ event: 'job.failed', job_id: job.id, type: job.type, error_message: message, completed_at: now.toISOString() });
       if (outcome === 'requeued') this.notify();

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupKey } from '../src/index.js';
-import { backends } from './support/backends.js';
+import { PostgresJobStore, SqliteJobStore, dedupKey } from '../src/index.js';
+import { PG_URL, backends } from './support/backends.js';
 import type { JobStore } from '../src/index.js';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -64,17 +68,28 @@ describe('queue and store contract', () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
       expect(claimed.job.attempts).toBe(attempt);
-      const outcome = await store.fail(job.id, claimed.leaseToken, `boom ${attempt}`, true, t0);
+      const code = attempt < 3 ? 'provider_unavailable' : 'fetch_failed';
+      const outcome = await store.fail(job.id, claimed.leaseToken, { message: `boom ${attempt}`, code }, true, t0);
       expect(outcome).toBe(attempt < 3 ? 'requeued' : 'failed');
     }
-    expect(await store.getJob(job.id)).toMatchObject({ status: 'failed', errorMessage: 'boom 3' });
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'failed', errorMessage: 'boom 3', errorCode: 'fetch_failed' });
+  });
+
+  it('keeps no error code once a retried job completes', async () => {
+    const { job } = await submit();
+    const first = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+    await store.fail(job.id, first.leaseToken, { message: 'flaky', code: 'timeout' }, true, t0);
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'queued', errorCode: 'timeout' });
+    const second = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+    expect(await store.complete(job.id, second.leaseToken, {}, t0)).toBe(true);
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', errorMessage: null, errorCode: null });
   });
 
   it('fails a job whose worker crashed on its last attempt', async () => {
     const { job } = await submit();
     for (let i = 0; i < 3; i++) await store.claim('w', ['spiderSite'], 1000, at(i * 2000));
     expect(await store.claim('w', ['spiderSite'], 1000, at(10_000))).toBeNull();
-    expect((await store.getJob(job.id))!.status).toBe('failed');
+    expect(await store.getJob(job.id)).toMatchObject({ status: 'failed', errorCode: 'interrupted' });
   });
 
   it('cancels queued and processing jobs, refuses terminal ones, and hides other clients’ jobs', async () => {
@@ -87,6 +102,7 @@ describe('queue and store contract', () => {
     expect(await store.complete(queued.job.id, claimed.leaseToken, {}, t0)).toBe(false);
     expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'cancelled', wasProcessing: false });
     expect(await store.cancel(running.job.id, 'cli_a', t0)).toMatchObject({ outcome: 'terminal' });
+    expect(await store.getJob(running.job.id)).toMatchObject({ status: 'cancelled', errorCode: 'cancelled' });
   });
 
   it('releases leases on shutdown without spending an attempt', async () => {
@@ -124,4 +140,50 @@ describe('queue and store contract', () => {
     expect(none).toEqual({ total: 0, jobs: [] });
   });
 });
+});
+
+describe('a database created before error_code existed', () => {
+  const OLD_COLUMNS = `id, client_id, type, status, priority, payload, created_at, updated_at, attempts, error_message`;
+
+  it('SQLite: gains the column and keeps its rows, with a null code', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'siq-store-')), 'db.sqlite');
+    const { default: Database } = await import('better-sqlite3');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL, type TEXT NOT NULL,
+      status TEXT NOT NULL, priority INTEGER NOT NULL, payload TEXT NOT NULL, dedup_key TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      started_at TEXT, completed_at TEXT, worker_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, lease_token TEXT, lease_expires_ms INTEGER,
+      result TEXT, error_message TEXT, progress TEXT)`);
+    const id = randomUUID();
+    old.prepare(`INSERT INTO jobs (${OLD_COLUMNS}) VALUES (?, 'cli_a', 'spiderSite', 'failed', 0, '{}', ?, ?, 1, 'old failure')`).run(id, t0.toISOString(), t0.toISOString());
+    old.close();
+    const store = new SqliteJobStore({ path, maxAttempts: 3 });
+    expect(await store.getJob(id)).toMatchObject({ status: 'failed', errorMessage: 'old failure', errorCode: null });
+    const { job } = await store.createJob({ id: randomUUID(), clientId: 'cli_a', type: 'spiderSite', payload: {}, priority: 0, dedupKey: null }, t0);
+    const claimed = (await store.claim('w', ['spiderSite'], 1000, t0))!;
+    await store.fail(job.id, claimed.leaseToken, { message: 'blocked', code: 'blocked_url' }, false, t0);
+    expect(await store.getJob(job.id)).toMatchObject({ errorCode: 'blocked_url' });
+    await store.close();
+  });
+
+  it('PostgreSQL: gains the column and keeps its rows, with a null code', async () => {
+    const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".jobs (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL UNIQUE, client_id TEXT NOT NULL, type TEXT NOT NULL,
+        status TEXT NOT NULL, priority INTEGER NOT NULL, payload JSONB NOT NULL, dedup_key TEXT, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL,
+        started_at TIMESTAMPTZ, completed_at TIMESTAMPTZ, worker_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, lease_token UUID, lease_expires_ms BIGINT,
+        result TEXT, error_message TEXT, progress JSONB)`);
+      const id = randomUUID();
+      await admin.query(`INSERT INTO "${schema}".jobs (${OLD_COLUMNS}) VALUES ($1, 'cli_a', 'spiderSite', 'failed', 0, '{}', $2, $2, 1, 'old failure')`, [id, t0]);
+      const store = new PostgresJobStore({ connectionString: PG_URL, schema, maxAttempts: 3, poolSize: 2 });
+      await store.ready();
+      expect(await store.getJob(id)).toMatchObject({ status: 'failed', errorMessage: 'old failure', errorCode: null });
+      await store.close();
+    } finally {
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    }
+  });
 });

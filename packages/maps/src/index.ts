@@ -24,3 +24,6 @@ export type { PriceRange } from './price.js';
 export { dedupe, Deduplicator } from './dedupe.js';
 export type { Clock, Sleep } from './http/clock.js';
 export type { RetryPolicy } from './http/retry.js';
+export type { GooglePlace } from './google/place.js';
+export type { NominatimPlace } from './osm/nominatim.js';
+export type { OverpassElement } from './osm/element.js';

@@ -5,6 +5,7 @@ import { SpiderMapsPayloadSchema, SubmitMapsRequestSchema } from './maps/payload
 import { BusinessSchema, MapsDataSchema, MapsMetadataSchema, ReviewSchema, PhotoSchema } from './maps/data.js';
 import { SubmitJobRequestSchema, SubmitJobResponseSchema } from './jobs/submit.js';
 import { JobStatusResponseSchema, JobProgressSchema } from './jobs/status.js';
+import { JobErrorCodeSchema } from './jobs/error-code.js';
 import { JobResultsSchema, SiteJobResultsSchema, MapsJobResultsSchema } from './jobs/results.js';
 import { JobListResponseSchema, JobSummarySchema, CancelJobResponseSchema } from './jobs/list.js';
 import { HealthResponseSchema } from './system/health.js';
@@ -54,6 +55,7 @@ export const components = {
   Business: BusinessSchema,
   MapsMetadata: MapsMetadataSchema,
   MapsData: MapsDataSchema,
+  JobErrorCode: JobErrorCodeSchema,
   SiteJobResults: SiteJobResultsSchema,
   MapsJobResults: MapsJobResultsSchema,
   JobResults: JobResultsSchema,

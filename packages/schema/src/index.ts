@@ -40,6 +40,8 @@ export { SubmitJobRequestSchema, SubmitJobResponseSchema } from './jobs/submit.j
 export type { SubmitJobRequest, SubmitJobResponse } from './jobs/submit.js';
 export { JobStatusResponseSchema, JobProgressSchema } from './jobs/status.js';
 export type { JobStatusResponse, JobProgressInfo } from './jobs/status.js';
+export { JobErrorCodeSchema, JOB_ERROR_CODES, ErrorCodeFieldSchema } from './jobs/error-code.js';
+export type { JobErrorCode } from './jobs/error-code.js';
 export { JobResultsSchema, SiteJobResultsSchema, MapsJobResultsSchema } from './jobs/results.js';
 export type { JobResults, SiteJobResults, MapsJobResults } from './jobs/results.js';
 export { ListJobsQuerySchema, JobSummarySchema, JobListResponseSchema, CancelJobResponseSchema } from './jobs/list.js';

@@ -47,16 +47,30 @@ const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
 // The last label starts with a letter, so a WHATWG URL parser never reads the host as an IPv4 number.
 const LAST_LABEL = '[A-Za-z](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+const H16 = '[0-9A-Fa-f]{1,4}';
+// RFC 4291 text forms without an embedded IPv4 tail or a zone: every match is a valid WHATWG IPv6 host.
+const IPV6 = [
+  `(?:${H16}:){7}${H16}`,
+  `(?:${H16}:){1,7}:`,
+  `(?:${H16}:){1,6}:${H16}`,
+  `(?:${H16}:){1,5}(?::${H16}){1,2}`,
+  `(?:${H16}:){1,4}(?::${H16}){1,3}`,
+  `(?:${H16}:){1,3}(?::${H16}){1,4}`,
+  `(?:${H16}:){1,2}(?::${H16}){1,5}`,
+  `${H16}:(?::${H16}){1,6}`,
+  `:(?:(?::${H16}){1,7}|:)`,
+].join('|');
 const PORT = '(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})';
 
 /**
  * An absolute http(s) URL as a pattern the OpenAPI document carries verbatim: scheme, optional user
- * info, an ASCII host name (IDN hosts in their punycode `xn--` form) or a dotted IPv4 address, a port
+ * info, an ASCII host name (IDN hosts in their punycode `xn--` form), a dotted IPv4 address or a bracketed IPv6
+ * address, a port
  * up to 65535, then any path, query and fragment without white space. Every match parses as a WHATWG
  * URL except a host with malformed punycode, which the crawler reports as `invalid_url`.
  */
 export const HTTP_URL_PATTERN = new RegExp(
-  `^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\\s/?#@\\[\\]\\\\]+@)?(?:(?:${OCTET}\\.){3}${OCTET}|(?:${LABEL}\\.)*${LAST_LABEL})(?::${PORT})?(?:[/?#]\\S*)?$`,
+  `^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\\s/?#@\\[\\]\\\\]+@)?(?:(?:${OCTET}\\.){3}${OCTET}|\\[(?:${IPV6})\\]|(?:${LABEL}\\.)*${LAST_LABEL})(?::${PORT})?(?:[/?#]\\S*)?$`,
 );
 
 /** An absolute http(s) URL (see {@link HTTP_URL_PATTERN}). */
@@ -64,4 +78,4 @@ export const HttpUrlSchema = z
   .string()
   .min(1)
   .max(2048)
-  .regex(HTTP_URL_PATTERN, 'must be an absolute http:// or https:// URL with a host name or IPv4 address (IDN hosts in punycode)');
+  .regex(HTTP_URL_PATTERN, 'must be an absolute http:// or https:// URL with a host name, IPv4 or [IPv6] address (IDN hosts in punycode)');

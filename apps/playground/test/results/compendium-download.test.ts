@@ -1,6 +1,6 @@
 import type { JobResults } from '@spideriq/client';
 import { describe, expect, it } from 'vitest';
-import { siteData } from '../../../server/test/support/test-engines.ts';
+import { siteData } from '@spideriq/testkit/server';
 import { compendiumDownload } from '../../src/results/compendium-download.ts';
 
 const JOB = '550e8400-e29b-41d4-a716-446655440000';

@@ -1,4 +1,4 @@
-import type { JobResults, JobStatusResponse, JobSummary } from '@spideriq/schema';
+import type { JobErrorCode, JobResults, JobStatusResponse, JobSummary } from '@spideriq/schema';
 import { mapsQueryText } from '@spideriq/schema';
 import type { JobRecord } from '@spideriq/jobs';
 
@@ -28,6 +28,16 @@ const envelopeHead = (job: JobRecord) => ({
   message: WAITING_MESSAGE[job.status] ?? null,
 });
 
+/**
+ * The job's `error_code`: the engine's code when it failed or was cancelled, otherwise null. A row
+ * written before codes were stored falls back to `cancelled` or `internal`.
+ */
+export function errorCodeOf(job: JobRecord): JobErrorCode | null {
+  if (job.status === 'cancelled') return job.errorCode ?? 'cancelled';
+  if (job.status === 'failed') return job.errorCode ?? 'internal';
+  return null;
+}
+
 /** The seed's flat results envelope: every field present, `error` added on 410. */
 export function resultsView(job: JobRecord): JobResults {
   const gone = job.status === 'failed' || job.status === 'cancelled';
@@ -35,6 +45,7 @@ export function resultsView(job: JobRecord): JobResults {
     ...envelopeHead(job),
     data: job.status === 'completed' ? job.result : null,
     error_message: gone ? job.errorMessage : null,
+    error_code: errorCodeOf(job),
     ...(gone ? { error: job.errorMessage ?? `Job ${job.status}` } : {}),
   };
   return body as JobResults;
@@ -47,7 +58,7 @@ export function resultsView(job: JobRecord): JobResults {
 export function resultsJson(job: JobRecord): string {
   if (job.status !== 'completed' || job.resultJson === null) return JSON.stringify(resultsView(job));
   const headText = JSON.stringify(envelopeHead(job));
-  return `${headText.slice(0, -1)},"data":${job.resultJson},"error_message":null}`;
+  return `${headText.slice(0, -1)},"data":${job.resultJson},"error_message":null,"error_code":null}`;
 }
 
 /** `GET /status`. */
@@ -62,6 +73,7 @@ export function statusView(job: JobRecord): JobStatusResponse {
     worker_id: job.workerId,
     priority: job.priority,
     progress: job.progress,
+    error_code: errorCodeOf(job),
   };
 }
 

@@ -720,6 +720,13 @@ export interface components {
              */
             priority?: number;
             progress?: components["schemas"]["JobProgress"] | null;
+            /**
+             * @description Extension, always present: the machine-readable reason when `status` is `failed` or `cancelled`, otherwise null.
+             * @default null
+             * @example fetch_failed
+             * @enum {string|null}
+             */
+            error_code?: "invalid_payload" | "invalid_url" | "blocked_url" | "fetch_failed" | "provider_rejected" | "provider_unavailable" | "timeout" | "cancelled" | "interrupted" | "internal" | null;
         };
         /**
          * @description A phone number parsed and validated with libphonenumber.
@@ -1129,6 +1136,22 @@ export interface components {
             businesses: components["schemas"]["Business"][];
             metadata: components["schemas"]["MapsMetadata"];
         };
+        /**
+         * @description Why a job failed or was cancelled:
+         *     - `invalid_payload`: The stored payload did not validate against its job type (a server bug or an old queue).
+         *     - `invalid_url`: The URL matched the submit pattern but no URL parser reads it (a host with malformed punycode).
+         *     - `blocked_url`: The URL, or a redirect from it, points at a private, loopback or otherwise disallowed address (SSRF guard).
+         *     - `fetch_failed`: The target site could not be fetched: DNS, connection, TLS, HTTP error, redirect loop or a body that is too large.
+         *     - `provider_rejected`: The maps provider refused the request: a bad or restricted API key, a quota, or a query it cannot answer.
+         *     - `provider_unavailable`: The maps provider was unreachable, answered 5xx, or answered something that is not its protocol.
+         *     - `timeout`: The job or one of its upstream calls ran out of time.
+         *     - `cancelled`: The client cancelled the job.
+         *     - `interrupted`: The job was interrupted (worker crash or lost lease) on every allowed attempt.
+         *     - `internal`: An unexpected error inside the engine; the message says what happened.
+         * @example fetch_failed
+         * @enum {string}
+         */
+        JobErrorCode: "invalid_payload" | "invalid_url" | "blocked_url" | "fetch_failed" | "provider_rejected" | "provider_unavailable" | "timeout" | "cancelled" | "interrupted" | "internal";
         /** @description Results of a spiderSite job. */
         SiteJobResults: {
             /** @description True only when the job completed. */
@@ -1164,6 +1187,13 @@ export interface components {
             data: components["schemas"]["SiteData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;
+            /**
+             * @description Extension, always present: the machine-readable reason when `status` is `failed` or `cancelled`, otherwise null.
+             * @default null
+             * @example fetch_failed
+             * @enum {string|null}
+             */
+            error_code?: "invalid_payload" | "invalid_url" | "blocked_url" | "fetch_failed" | "provider_rejected" | "provider_unavailable" | "timeout" | "cancelled" | "interrupted" | "internal" | null;
             /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
             error?: string;
         };
@@ -1202,6 +1232,13 @@ export interface components {
             data: components["schemas"]["MapsData"] | null;
             /** @description Why the job failed or was cancelled (null otherwise). */
             error_message: string | null;
+            /**
+             * @description Extension, always present: the machine-readable reason when `status` is `failed` or `cancelled`, otherwise null.
+             * @default null
+             * @example fetch_failed
+             * @enum {string|null}
+             */
+            error_code?: "invalid_payload" | "invalid_url" | "blocked_url" | "fetch_failed" | "provider_rejected" | "provider_unavailable" | "timeout" | "cancelled" | "interrupted" | "internal" | null;
             /** @description Only on 410: the same text as `error_message`, for clients that read `error`. */
             error?: string;
         };

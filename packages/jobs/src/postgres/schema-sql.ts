@@ -20,8 +20,11 @@ CREATE TABLE IF NOT EXISTS "${schema}".jobs (
   lease_expires_ms BIGINT,
   result TEXT,
   error_message TEXT,
+  error_code TEXT,
   progress JSONB
 );
+-- Added after the first release: upgrades a database an older version created.
+ALTER TABLE "${schema}".jobs ADD COLUMN IF NOT EXISTS error_code TEXT;
 CREATE INDEX IF NOT EXISTS jobs_runnable ON "${schema}".jobs (type, status, priority DESC, seq);
 CREATE INDEX IF NOT EXISTS jobs_client ON "${schema}".jobs (client_id, created_at);
 CREATE INDEX IF NOT EXISTS jobs_dedup ON "${schema}".jobs (dedup_key, created_at);

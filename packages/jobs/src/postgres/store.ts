@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
-import type { JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobType } from '@spideriq/schema';
 import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
 import { DEDUP_WINDOW_MS } from '../sqlite/store.js';
@@ -35,6 +35,7 @@ interface JobRow {
   attempts: number;
   result: string | null;
   error_message: string | null;
+  error_code: JobErrorCode | null;
   progress: StoredProgress | null;
 }
 
@@ -60,6 +61,7 @@ const toJob = (row: JobRow): JobRecord => {
     },
     resultJson: row.result,
     errorMessage: row.error_message,
+    errorCode: row.error_code,
     progress: row.progress,
   };
 };
@@ -162,7 +164,8 @@ export class PostgresJobStore implements JobStore {
     return this.#tx(async (c) => {
       await c.query(
         `UPDATE ${this.#s}.jobs SET status = 'failed', completed_at = $1, updated_at = $1, lease_token = NULL, lease_expires_ms = NULL,
-           error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
+           error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)'),
+           error_code = CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END
          WHERE status = 'processing' AND lease_expires_ms < $2 AND attempts >= $3 AND type = ANY($4)`,
         [now, nowMs, this.#maxAttempts, types],
       );
@@ -206,14 +209,14 @@ export class PostgresJobStore implements JobStore {
 
   async complete(id: string, leaseToken: string, result: unknown, now: Date): Promise<boolean> {
     const r = await this.#query(
-      `UPDATE ${this.#s}.jobs SET status = 'completed', result = $1, completed_at = $2, updated_at = $2, lease_token = NULL, lease_expires_ms = NULL, error_message = NULL
+      `UPDATE ${this.#s}.jobs SET status = 'completed', result = $1, completed_at = $2, updated_at = $2, lease_token = NULL, lease_expires_ms = NULL, error_message = NULL, error_code = NULL
        WHERE id = $3 AND lease_token = $4 AND status = 'processing'`,
       [JSON.stringify(result), now, id, leaseToken],
     );
     return r.rowCount === 1;
   }
 
-  async fail(id: string, leaseToken: string, errorMessage: string, retryable: boolean, now: Date): Promise<FailOutcome> {
+  async fail(id: string, leaseToken: string, error: { message: string; code: JobErrorCode }, retryable: boolean, now: Date): Promise<FailOutcome> {
     return this.#tx(async (c) => {
       const { rows } = await c.query<{ attempts: number }>(
         `SELECT attempts FROM ${this.#s}.jobs WHERE id = $1 AND lease_token = $2 AND status = 'processing' FOR UPDATE`,
@@ -222,14 +225,14 @@ export class PostgresJobStore implements JobStore {
       if (!rows[0]) return 'lost';
       if (retryable && rows[0].attempts < this.#maxAttempts) {
         await c.query(
-          `UPDATE ${this.#s}.jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, error_message = $1, updated_at = $2, progress = NULL WHERE id = $3`,
-          [errorMessage, now, id],
+          `UPDATE ${this.#s}.jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, error_message = $1, error_code = $4, updated_at = $2, progress = NULL WHERE id = $3`,
+          [error.message, now, id, error.code],
         );
         return 'requeued';
       }
       await c.query(
-        `UPDATE ${this.#s}.jobs SET status = 'failed', lease_token = NULL, lease_expires_ms = NULL, error_message = $1, completed_at = $2, updated_at = $2 WHERE id = $3`,
-        [errorMessage, now, id],
+        `UPDATE ${this.#s}.jobs SET status = 'failed', lease_token = NULL, lease_expires_ms = NULL, error_message = $1, error_code = $4, completed_at = $2, updated_at = $2 WHERE id = $3`,
+        [error.message, now, id, error.code],
       );
       return 'failed';
     });
@@ -243,7 +246,7 @@ export class PostgresJobStore implements JobStore {
       if (job.status !== 'queued' && job.status !== 'processing') return { outcome: 'terminal', job };
       const updated = await c.query<JobRow>(
         `UPDATE ${this.#s}.jobs SET status = 'cancelled', lease_token = NULL, lease_expires_ms = NULL, completed_at = $1, updated_at = $1,
-           error_message = 'Job was cancelled by the client', result = NULL WHERE id = $2 RETURNING *`,
+           error_message = 'Job was cancelled by the client', error_code = 'cancelled', result = NULL WHERE id = $2 RETURNING *`,
         [now, id],
       );
       return { outcome: 'cancelled', job: toJob(updated.rows[0]!), wasProcessing: job.status === 'processing' };

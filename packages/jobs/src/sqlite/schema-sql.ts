@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   lease_expires_ms INTEGER,
   result TEXT,
   error_message TEXT,
+  error_code TEXT,
   progress TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_runnable ON jobs (status, priority DESC, seq);
@@ -34,3 +35,8 @@ CREATE TABLE IF NOT EXISTS clients (
   created_at TEXT NOT NULL
 );
 `;
+
+/** Columns added after the first release, by name: the DDL that adds each to an older database. */
+export const SQLITE_MIGRATIONS: Record<string, string> = {
+  error_code: 'ALTER TABLE jobs ADD COLUMN error_code TEXT',
+};

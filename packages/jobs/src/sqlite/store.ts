@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JobType } from '@spideriq/schema';
+import type { JobErrorCode, JobType } from '@spideriq/schema';
 import type { CancelOutcome, FailOutcome, JobListFilter, JobStore, NewJob } from '../store.js';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from '../records.js';
-import { SQLITE_SCHEMA } from './schema-sql.js';
+import { SQLITE_MIGRATIONS, SQLITE_SCHEMA } from './schema-sql.js';
 import { SqliteWebhookStore } from './webhook-store.js';
 import type { WebhookStore } from '../webhooks/webhook-store.js';
 
@@ -27,6 +27,7 @@ interface JobRow {
   attempts: number;
   result: string | null;
   error_message: string | null;
+  error_code: JobErrorCode | null;
   progress: string | null;
 }
 
@@ -63,6 +64,7 @@ const toJob = (row: JobRow): JobRecord => {
     },
     resultJson: row.result,
     errorMessage: row.error_message,
+    errorCode: row.error_code,
     progress: row.progress === null ? null : (JSON.parse(row.progress) as StoredProgress),
   };
 };
@@ -109,8 +111,15 @@ export class SqliteJobStore implements JobStore {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
     this.#db.exec(SQLITE_SCHEMA);
+    this.#migrate();
     this.webhooks = new SqliteWebhookStore(this.#db);
     this.#maxAttempts = options.maxAttempts;
+  }
+
+  /** Adds the columns later versions introduced to a database an older version created. */
+  #migrate(): void {
+    const columns = new Set((this.#db.pragma('table_info(jobs)') as { name: string }[]).map((column) => column.name));
+    for (const [column, ddl] of Object.entries(SQLITE_MIGRATIONS)) if (!columns.has(column)) this.#db.exec(ddl);
   }
 
   async createJob(job: NewJob, now: Date): Promise<{ job: JobRecord; fromCache: boolean }> {
@@ -166,7 +175,8 @@ export class SqliteJobStore implements JobStore {
       // A lease that expired on its last allowed attempt ends the job: it crashed its worker too often.
       this.#prepare(
           `UPDATE jobs SET status = 'failed', completed_at = ?, updated_at = ?, lease_token = NULL, lease_expires_ms = NULL,
-             error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)')
+             error_message = COALESCE(error_message, 'The job was interrupted ' || attempts || ' times (worker crash or lost lease)'),
+             error_code = CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END
            WHERE status = 'processing' AND lease_expires_ms < ? AND attempts >= ? AND type IN (${placeholders})`,
         )
         .run(nowIso, nowIso, nowMs, this.#maxAttempts, ...types);
@@ -206,14 +216,14 @@ export class SqliteJobStore implements JobStore {
     const nowIso = now.toISOString();
     const info = this.#prepare(
         `UPDATE jobs SET status = 'completed', result = ?, completed_at = ?, updated_at = ?, lease_token = NULL, lease_expires_ms = NULL,
-           error_message = NULL
+           error_message = NULL, error_code = NULL
          WHERE id = ? AND lease_token = ? AND status = 'processing'`,
       )
       .run(JSON.stringify(result), nowIso, nowIso, id, leaseToken);
     return info.changes === 1;
   }
 
-  async fail(id: string, leaseToken: string, errorMessage: string, retryable: boolean, now: Date): Promise<FailOutcome> {
+  async fail(id: string, leaseToken: string, error: { message: string; code: JobErrorCode }, retryable: boolean, now: Date): Promise<FailOutcome> {
     const nowIso = now.toISOString();
     const run = this.#db.transaction((): FailOutcome => {
       const row = this.#prepare<[string, string], { attempts: number }>(`SELECT attempts FROM jobs WHERE id = ? AND lease_token = ? AND status = 'processing'`)
@@ -221,17 +231,17 @@ export class SqliteJobStore implements JobStore {
       if (!row) return 'lost';
       if (retryable && row.attempts < this.#maxAttempts) {
         this.#prepare(
-            `UPDATE jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, error_message = ?, updated_at = ?, progress = NULL
+            `UPDATE jobs SET status = 'queued', lease_token = NULL, lease_expires_ms = NULL, worker_id = NULL, error_message = ?, error_code = ?, updated_at = ?, progress = NULL
              WHERE id = ?`,
           )
-          .run(errorMessage, nowIso, id);
+          .run(error.message, error.code, nowIso, id);
         return 'requeued';
       }
       this.#prepare(
-          `UPDATE jobs SET status = 'failed', lease_token = NULL, lease_expires_ms = NULL, error_message = ?, completed_at = ?, updated_at = ?
+          `UPDATE jobs SET status = 'failed', lease_token = NULL, lease_expires_ms = NULL, error_message = ?, error_code = ?, completed_at = ?, updated_at = ?
            WHERE id = ?`,
         )
-        .run(errorMessage, nowIso, nowIso, id);
+        .run(error.message, error.code, nowIso, nowIso, id);
       return 'failed';
     });
     return run.immediate();
@@ -245,7 +255,7 @@ export class SqliteJobStore implements JobStore {
       if (job.status !== 'queued' && job.status !== 'processing') return { outcome: 'terminal', job };
       this.#prepare(
           `UPDATE jobs SET status = 'cancelled', lease_token = NULL, lease_expires_ms = NULL, completed_at = ?, updated_at = ?,
-             error_message = 'Job was cancelled by the client', result = NULL
+             error_message = 'Job was cancelled by the client', error_code = 'cancelled', result = NULL
            WHERE id = ?`,
         )
         .run(nowIso, nowIso, id);

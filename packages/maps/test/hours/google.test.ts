@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseHoursText, workingHoursFromDescriptions, workingHoursFromGoogle, type GoogleOpeningHours } from '../../src/hours/google.js';
-import { TRATTORIA_FIORELLA } from '../fakes/fixtures/google-places.js';
+import { TRATTORIA_FIORELLA } from '@spideriq/testkit';
 
 const CLOSED_WEEK = { Monday: 'Closed', Tuesday: 'Closed', Wednesday: 'Closed', Thursday: 'Closed', Friday: 'Closed', Saturday: 'Closed', Sunday: 'Closed' };
 const ALWAYS = 'Open 24 hours';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaFromNominatim } from '../../src/osm/nominatim.js';
 import { buildOverpassQuery, overpassAreaId, quoteQl } from '../../src/osm/overpass-query.js';
 import { tagsForWhat } from '../../src/osm/tags.js';
-import { NOMINATIM_BERLIN_NODE, NOMINATIM_BOSTON } from '../fakes/fixtures/osm.js';
+import { NOMINATIM_BERLIN_NODE, NOMINATIM_BOSTON } from '@spideriq/testkit';
 
 describe('buildOverpassQuery', () => {
   it('queries the boundary area of a relation, one statement per alternative, with center output', () => {

@@ -3,8 +3,8 @@ import { MapsDataSchema } from '@spideriq/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMapsHandler } from '../../src/handler.js';
 import type { MapsEngineOptions } from '../../src/options.js';
-import { googleError, startFakeGooglePlaces, type FakeGooglePlacesOptions } from '../fakes/google-places.js';
-import type { RunningFake } from '../fakes/http.js';
+import { googleError, startFakeGooglePlaces, type FakeGooglePlacesOptions } from '@spideriq/testkit';
+import type { RunningFake } from '@spideriq/testkit';
 import { testContext } from '../support/context.js';
 import { fakeTime, type FakeTime } from '../support/fake-time.js';
 
@@ -89,7 +89,7 @@ describe('google-places provider: pagination', () => {
   });
 
   it('deduplicates a place Google repeats across pages', async () => {
-    const { TRATTORIA_FIORELLA, fillerPlace } = await import('../fakes/fixtures/google-places.js');
+    const { TRATTORIA_FIORELLA, fillerPlace } = await import('@spideriq/testkit');
     const places = [TRATTORIA_FIORELLA, fillerPlace(3), TRATTORIA_FIORELLA, fillerPlace(4)];
     const { options } = await setup({ places });
     const data = await createMapsHandler(options).run({ search_query: 'x in Boston', max_results: 2 }, testContext());

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMapsHandler } from '../../src/handler.js';
 import { IntervalLimiter } from '../../src/osm/limiter.js';
 import type { MapsEngineOptions } from '../../src/options.js';
-import { OVERPASS_TIMEOUT_REMARK } from '../fakes/fixtures/osm.js';
-import type { RunningFake } from '../fakes/http.js';
-import { startFakeNominatim, type FakeNominatimOptions } from '../fakes/nominatim.js';
-import { overpassQueryOf, startFakeOverpass, type FakeOverpassOptions } from '../fakes/overpass.js';
+import { OVERPASS_TIMEOUT_REMARK } from '@spideriq/testkit';
+import type { RunningFake } from '@spideriq/testkit';
+import { startFakeNominatim, type FakeNominatimOptions } from '@spideriq/testkit';
+import { overpassQueryOf, startFakeOverpass, type FakeOverpassOptions } from '@spideriq/testkit';
 import { testContext } from '../support/context.js';
 import { fakeTime, type FakeTime } from '../support/fake-time.js';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JobIdSchema, JobStatusSchema, TimestampSchema } from '../primitives.js';
 import { SiteDataSchema } from '../site/data.js';
 import { MapsDataSchema } from '../maps/data.js';
+import { ErrorCodeFieldSchema } from './error-code.js';
 
 const head = {
   success: z.boolean().meta({ description: 'True only when the job completed.' }),
@@ -16,6 +17,7 @@ const envelope = {
 };
 const failure = {
   error_message: z.string().nullable().meta({ description: 'Why the job failed or was cancelled (null otherwise).' }),
+  error_code: ErrorCodeFieldSchema,
   error: z.string().optional().meta({ description: 'Only on 410: the same text as `error_message`, for clients that read `error`.' }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCodeFieldSchema } from './error-code.js';
 import { JobIdSchema, JobStatusSchema, JobTypeSchema, TimestampSchema } from '../primitives.js';
 
 /** Live progress of a running job (extension). */
@@ -26,6 +27,7 @@ export const JobStatusResponseSchema = z
     priority: z.int().default(0).meta({ description: 'Extension: queue priority.' }),
     /** Extension: latest progress (null before the job starts). */
     progress: JobProgressSchema.nullable().default(null),
+    error_code: ErrorCodeFieldSchema,
   })
   .meta({
     description: 'Job status.',

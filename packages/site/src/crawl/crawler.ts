@@ -183,7 +183,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
     } finally {
       release();
     }
-    if (page.html !== null && options.enableSpa && detectSpa(page.html).isSpa) {
+    if (page.html !== null && options.enableSpa && detectSpa(page.html, { url: page.finalUrl }).isSpa) {
       spaDetected++;
       try {
         const rendered = await renderPage(page.finalUrl);

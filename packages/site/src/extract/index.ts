@@ -11,7 +11,7 @@ export type { EmailExtraction } from './emails.js';
 export { decodeCloudflareEmail, encodeCloudflareEmail } from './cloudflare-email.js';
 export { extractPhones, parsePhone, phonesInText } from './phones.js';
 export type { PhoneDetail, PhoneExtraction } from './phones.js';
-export { extractAddresses, addressesInText, formatAddress, sameAddress, dedupeAddresses, looksLikeAddress } from './addresses.js';
+export { extractAddresses, addressesInText, formatAddress, sameAddress, dedupeAddresses, looksLikeAddress, countryFromAddress } from './addresses.js';
 export type { AddressParts } from './addresses.js';
 export { extractSocialCandidates, pickSocialProfiles, brandTokens, handleMatchesBrand } from './socials.js';
 export type { SocialCandidate } from './socials.js';

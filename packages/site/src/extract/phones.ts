@@ -45,6 +45,58 @@ const PHONE_LABEL = new RegExp(
 const SHORT_LABEL = /(?:^|[^\p{L}])(?:t|p|ph|m|tlf|mob|cel)\s*[.:]\s*$/iu;
 const FAX_LABEL = /(?:^|[^\p{L}])(?:fax|telefax|téléc(?:opie)?|telecopia)\.?\s*[:.]?\s*$/iu;
 const DATE = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$/;
+/**
+ * Words that introduce a number that is not a phone: tax, company-register, bank and order
+ * numbers in the languages of our target sites (VAT, USt-IdNr, SIRET, P.IVA, CNPJ, ABN, GSTIN…).
+ */
+const ID_CONTEXT = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${[
+    'iban', 'bic', 'swift', 'vat', 'vat no', 'ust', 'ust-id', 'ust-idnr', 'ust\\.?-?id\\.?-?nr', 'steuernummer', 'st\\.?-?nr', 'hrb', 'hra',
+    'handelsregister', 'registergericht', 'amtsgericht', 'siret', 'siren', 'rcs', 'tva', 'ape', 'naf', 'nif', 'cif', 'nie', 'p\\.?\\s?iva',
+    'partita iva', 'c\\.?f', 'codice fiscale', 'rea', 'cnpj', 'cpf', 'abn', 'acn', 'gst', 'gstin', 'pan', 'cin', 'trn', 'kvk', 'btw',
+    'krs', 'nip', 'regon', 'ein', 'company no', 'company number', 'reg\\.? no', 'registration', 'registered number', 'account',
+    'acct', 'konto', 'kto', 'blz', 'sort code', 'routing', 'order', 'invoice', 'isbn', 'ref', 'reference', 'licen[cs]e', 'lic\\.?',
+    'inn', 'ogrn', 'kpp', 'єдрпоу', 'инн', 'огрн', 'кпп', '法人番号', '登録番号',
+  ].join('|')})(?![\p{L}])[^\p{L}\d]{0,6}$`,
+  'iu',
+);
+/** The North American way of writing a number. */
+const NANP_SHAPE = /^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/;
+const NANP = new Set(['US', 'CA', 'PR', 'VI', 'GU', 'AS', 'MP', 'BS', 'BB', 'JM', 'TT', 'DO', 'BM', 'KY', 'AG', 'DM', 'GD', 'KN', 'LC', 'VC', 'AI', 'MS', 'TC', 'VG', 'SX']);
+
+/**
+ * Template and dummy numbers: seven or more equal digits in a row (+55 0000 0000, 555-5555555)
+ * or a run of the digits in order (123-456-7890, 0123 456789).
+ */
+export function isPlaceholderNumber(nationalNumber: string): boolean {
+  if (/(\d)\1{6,}/.test(nationalNumber)) return true;
+  if (/^(\d)\1+$/.test(nationalNumber.slice(-7))) return true;
+  return nationalNumber.length >= 9 && ('01234567890'.includes(nationalNumber) || '9876543210'.includes(nationalNumber));
+}
+
+/**
+ * A country whose national numbers carry a trunk prefix (0 in most of Europe, Australia, Japan,
+ * India…) sees a number written without it: it was read under the wrong country, as "(480)
+ * 555-0123" would be on a German page.
+ */
+function readUnderWrongCountry(raw: string, number: PhoneNumber): boolean {
+  return number.formatNational().startsWith('0') && !/^\(?0/.test(raw.trim());
+}
+
+/**
+ * Whether a number without a label is written the way the page's country writes phone numbers:
+ * national form with separators, with the trunk prefix where the country has one (06 12 34 56 78,
+ * 0412 345 678, 06-1234-5678, (02) 9130 4567), the (480) 555-0123 shape on a North American page,
+ * and at least two separators elsewhere (347 123 4567, 912 345 678).
+ */
+function nationalShape(raw: string, number: PhoneNumber, region: CountryCode | null): boolean {
+  const text = raw.trim();
+  if (!region || number.country !== region || !/[\s().\/-]/.test(text)) return false;
+  if (NANP.has(region)) return NANP_SHAPE.test(text);
+  if (number.formatNational().startsWith('0')) return /^\(?0/.test(text);
+  return (text.match(/[\s().\/-]+/g) ?? []).length >= 2;
+}
+
 const PRICE_AROUND = /[$€£¥₹]|\b(?:usd|eur|gbp|chf|aud|brl|r\$)\b/i;
 
 function toDetail(raw: string, number: PhoneNumber): PhoneDetail {
@@ -77,23 +129,28 @@ export function parsePhone(raw: string, region: CountryCode | null, trusted: boo
   if (digits.length < 7 || digits.length > 15) return null;
   const normalised = value.replace(/^00(?=[1-9])/, '+').replace(/\(0\)/g, '');
   const number = parsePhoneNumberFromString(normalised, region ? { defaultCountry: region } : undefined);
-  if (!number) return null;
+  if (!number || isPlaceholderNumber(number.nationalNumber)) return null;
   if (number.isValid()) return toDetail(value, number);
   return trusted && number.isPossible() ? toDetail(value, number) : null;
 }
 
 /**
- * Finds numbers in visible text. A number counts when a phone label precedes it on the same
- * line (or the line before), or when it is written in international form (`+44…`, `0049…`).
- * Fax numbers, dates, prices and numbers glued to other digits (ids, postal codes) are rejected.
+ * Finds numbers in visible text with libphonenumber's own finder (`findPhoneNumbersInText`, at its
+ * strict `VALID` leniency) under the page's region. A number counts when a phone label precedes it
+ * on the same line (or the line before), when it is written in international form (`+44…`,
+ * `0049…`), or when it is written the way the region writes phone numbers (see `nationalShape`).
+ * Fax numbers, dates, prices, placeholders, numbers after a tax, register or bank label, numbers
+ * glued to other digits, and North American shapes read under another country are rejected.
  */
 export function phonesInText(text: string, region: CountryCode | null): PhoneDetail[] {
   const out: PhoneDetail[] = [];
-  const lines = text.split('\n').map((l) => l.replace(/(^|[^\d+])00(?=[1-9][\d\s().-]{7,})/g, '$1+'));
+  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!/\d{2}/.test(line)) continue;
+    if (!/(?:\d\D{0,3}){7}/.test(lines[i]!)) continue;
+    const line = lines[i]!.replace(/(^|[^\d+])00(?=[1-9][\d\s().-]{7,})/g, '$1+');
     const previous = i > 0 ? lines[i - 1]! : '';
+    // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
+    // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
     const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region } : {});
     for (const match of matches) {
       const before = line.slice(0, match.startsAt);
@@ -101,13 +158,14 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
       const raw = line.slice(match.startsAt, match.endsAt);
       if (FAX_LABEL.test(before) || (before.trim() === '' && FAX_LABEL.test(previous))) continue;
       if (PRICE_AROUND.test(before.slice(-4)) || PRICE_AROUND.test(after.slice(0, 4))) continue;
-      if (/[\d]$/.test(before) || /^\d/.test(after)) continue;
-      if (DATE.test(raw)) continue;
+      if (/[\d]$/.test(before) || /^\d/.test(after) || /[A-Z]{2}\d{2}\s?$/.test(before)) continue;
+      if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40))) continue;
+      if (!match.number.isValid() || isPlaceholderNumber(match.number.nationalNumber)) continue;
+      const international = /^\s*(?:\+|00)[1-9]/.test(raw);
+      if (!international && readUnderWrongCountry(raw, match.number)) continue;
       const near = before.slice(-40);
       const labelled = PHONE_LABEL.test(near) || SHORT_LABEL.test(before) || (before.trim() === '' && PHONE_LABEL.test(previous.slice(-40)));
-      const international = /^\s*(?:\+|00)[1-9]/.test(raw);
-      if (!labelled && !international) continue;
-      if (!match.number.isValid()) continue;
+      if (!labelled && !international && !nationalShape(raw, match.number, region)) continue;
       out.push(toDetail(raw, match.number));
     }
   }

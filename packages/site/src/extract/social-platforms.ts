@@ -24,6 +24,25 @@ interface PlatformRule {
 
 const HANDLE = /^[\p{L}\p{N}._-]{1,100}$/u;
 const lower = (s: string): string => s.toLowerCase();
+/**
+ * A decoded path segment written back into a URL: non-ASCII handles ("café_lumière") are kept
+ * whole and percent-encoded as UTF-8, the form every browser and the WHATWG URL parser produce.
+ */
+const seg = (s: string): string => encodeURIComponent(s.normalize('NFC')).replace(/%40/g, '@');
+
+/** Handles left in by site templates and themes ("yourpage", "@yourusername", "/username"): never a real profile. */
+const PLACEHOLDER_HANDLES = new Set([
+  'username', 'user', 'name', 'handle', 'page', 'profile', 'account', 'company', 'channel', 'example', 'test', 'demo', 'sample',
+  'placeholder', 'xxx', 'xxxx', 'xxxxx', 'pagename', 'profilename', 'companyname', 'channelname', 'businessname', 'brandname',
+  'accountname', 'handlename', 'yourhandle', 'link', 'url', 'insert', 'todo', 'changeme', 'null', 'undefined', 'none',
+]);
+const PLACEHOLDER_PATTERN = /^(?:your|my|the|insert|enter|add)(?:[a-z]*)(?:page|profile|name|handle|channel|account|company|business|brand|user|username|id|site|url|link|here|shop|store)$|^(?:your|my)(?:facebook|instagram|twitter|tiktok|youtube|linkedin|pinterest|telegram|snapchat|reddit)[a-z]*$/;
+
+/** Whether a handle is a template's placeholder rather than a real account. */
+export function isPlaceholderHandle(handle: string): boolean {
+  const h = handle.toLowerCase().replace(/^@/, '').replace(/[^a-z0-9]/g, '');
+  return PLACEHOLDER_HANDLES.has(h) || PLACEHOLDER_PATTERN.test(h);
+}
 const ok = (url: string, handle: string, kind: SocialProfile['kind'] = 'unknown', indirect = false) => ({ url, handle, kind, indirect });
 
 const TWITTER_RESERVED = new Set(['intent', 'share', 'home', 'i', 'search', 'hashtag', 'explore', 'settings', 'login', 'signup', 'tos', 'privacy', 'messages', 'notifications', 'compose', 'widgets', 'account', 'oauth', 'web']);
@@ -45,7 +64,7 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
       const k = lower(kind);
       if (!['company', 'in', 'school', 'showcase', 'pub'].includes(k)) return null;
       const who = k === 'in' || k === 'pub' ? 'person' : 'organisation';
-      return ok(`https://www.linkedin.com/${k === 'pub' ? 'in' : k}/${lower(slug)}`, lower(slug), who);
+      return ok(`https://www.linkedin.com/${k === 'pub' ? 'in' : k}/${seg(lower(slug))}`, lower(slug), who);
     },
   },
   twitter: {
@@ -66,29 +85,29 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
         return id && /^\d+$/.test(id) ? ok(`https://www.facebook.com/profile.php?id=${id}`, id) : null;
       }
       if (f === 'pages' && second) {
-        return ok(`https://www.facebook.com/pages/${second}${third ? `/${third}` : ''}`, lower(second), 'organisation');
+        return ok(`https://www.facebook.com/pages/${seg(second)}${third ? `/${seg(third)}` : ''}`, lower(second), 'organisation');
       }
-      if (f === 'groups' && second) return ok(`https://www.facebook.com/groups/${lower(second)}`, lower(second), 'group');
-      if (f === 'people' && second && third) return ok(`https://www.facebook.com/people/${second}/${third}`, lower(second), 'person');
+      if (f === 'groups' && second) return ok(`https://www.facebook.com/groups/${seg(lower(second))}`, lower(second), 'group');
+      if (f === 'people' && second && third) return ok(`https://www.facebook.com/people/${seg(second)}/${seg(third)}`, lower(second), 'person');
       if (FACEBOOK_RESERVED.has(f) || !HANDLE.test(first) || /\.php$/i.test(first)) return null;
-      return ok(`https://www.facebook.com/${lower(first)}`, lower(first), 'unknown', second === 'posts' || second === 'videos');
+      return ok(`https://www.facebook.com/${seg(lower(first))}`, lower(first), 'unknown', second === 'posts' || second === 'videos');
     },
   },
   instagram: {
     domains: ['instagram.com', 'instagr.am'],
     profile(_url, [handle, second]) {
-      if (!handle || INSTAGRAM_RESERVED.has(lower(handle)) || !/^[a-z0-9._]{1,30}$/i.test(handle)) return null;
-      return ok(`https://www.instagram.com/${lower(handle)}`, lower(handle), 'unknown', second === 'p' || second === 'reel');
+      if (!handle || INSTAGRAM_RESERVED.has(lower(handle)) || !/^[\p{L}\p{N}._]{1,30}$/u.test(handle)) return null;
+      return ok(`https://www.instagram.com/${seg(lower(handle))}`, lower(handle), 'unknown', second === 'p' || second === 'reel');
     },
   },
   youtube: {
     domains: ['youtube.com'],
     profile(_url, [first, second]) {
       if (!first) return null;
-      if (first.startsWith('@') && first.length > 1) return ok(`https://www.youtube.com/${lower(first)}`, lower(first.slice(1)));
+      if (first.startsWith('@') && first.length > 1) return ok(`https://www.youtube.com/@${seg(lower(first.slice(1)))}`, lower(first.slice(1)));
       if ((first === 'channel' || first === 'c' || first === 'user') && second) {
         const handle = first === 'channel' ? second : lower(second);
-        return ok(`https://www.youtube.com/${first}/${handle}`, lower(second));
+        return ok(`https://www.youtube.com/${first}/${seg(handle)}`, lower(second));
       }
       return null;
     },
@@ -104,7 +123,7 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
     domains: ['tiktok.com'],
     profile(_url, [first, second]) {
       if (!first?.startsWith('@') || first.length < 2) return null;
-      return ok(`https://www.tiktok.com/${lower(first)}`, lower(first.slice(1)), 'unknown', second === 'video');
+      return ok(`https://www.tiktok.com/@${seg(lower(first.slice(1)))}`, lower(first.slice(1)), 'unknown', second === 'video');
     },
   },
   pinterest: {
@@ -121,8 +140,8 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
       const sub = url.hostname.toLowerCase().replace(/\.?medium\.com$/, '');
       if (sub && sub !== 'www') return ok(`https://${sub}.medium.com`, sub);
       if (!first || MEDIUM_RESERVED.has(lower(first))) return null;
-      if (first.startsWith('@')) return ok(`https://medium.com/${lower(first)}`, lower(first.slice(1)));
-      return HANDLE.test(first) ? ok(`https://medium.com/${lower(first)}`, lower(first), 'organisation') : null;
+      if (first.startsWith('@')) return ok(`https://medium.com/@${seg(lower(first.slice(1)))}`, lower(first.slice(1)));
+      return HANDLE.test(first) ? ok(`https://medium.com/${seg(lower(first))}`, lower(first), 'organisation') : null;
     },
   },
   discord: {
@@ -200,6 +219,7 @@ export function socialProfileFromUrl(href: string): SocialProfile | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (/^\/?#/.test(url.pathname + url.hash) && url.pathname.replace(/\//g, '') === '') return null;
   const domain = parseDomain(url.hostname).domain;
   const platform = domain ? DOMAIN_TO_PLATFORM.get(domain.toLowerCase()) : undefined;
   if (!platform) return null;
@@ -211,5 +231,6 @@ export function socialProfileFromUrl(href: string): SocialProfile | null {
   }
   if (url.hostname.startsWith('#')) return null;
   const hit = PLATFORM_RULES[platform].profile(url, segments);
-  return hit ? { platform, ...hit } : null;
+  if (!hit || isPlaceholderHandle(hit.handle)) return null;
+  return { platform, ...hit };
 }

@@ -1,3 +1,4 @@
+import type { CheerioAPI } from 'cheerio';
 import type { PageDocument, DomNode, PageRegion } from './document.js';
 import { regionOf } from './document.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
@@ -12,7 +13,43 @@ export interface SocialCandidate extends SocialProfile {
 }
 
 /** "Website by …" credits: a link to the web agency that built the site, not the company's own profile. */
-const CREDIT = /\b(?:website|web ?design|site|designed|design|built|created|developed|made|powered|theme|crafted|hosted)\s+(?:and\s+\w+\s+)?by\b|diseño web|webdesign|réalisation|realizzato da|desenvolvido por|sitio web de/i;
+const CREDIT = /\b(?:website|web ?design|site|designed|design|built|created|developed|made|powered|theme|template|crafted|hosted|coded|handcrafted)\s+(?:and\s+\w+\s+)?(?:with\s+\S+\s+)?by\b|diseño web|diseñado por|webdesign|réalisation|réalisé par|conçu par|realizzato da|sviluppato da|desenvolvido por|criado por|sitio web de|gestaltet von|umgesetzt von|erstellt von|ontwikkeld door|ontwerp door|разработка сайта|сделано в|розробка сайту|制作/i;
+/** A credit phrase right before the link ("Website by <a>"), not one that ended a sentence earlier. */
+const CREDIT_BEFORE = new RegExp(`(?:${CREDIT.source})[^.!?\\n]{0,24}$`, 'i');
+/** Class or id names of credit blocks ("site-credits", "theme-author", "designer"). */
+const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|site-?info|theme-?(?:author|credit|info)|designer|developer|powered-?by|made-?by|agency|copyright-credit)(?:[\s_-]|$)/i;
+/** Embedded feeds and widgets: their links show other people's accounts (commenters, tagged posts, reviewers). */
+const WIDGET_CLASS = /(?:^|[\s_-])(?:instagram-feed|insta-feed|social-feed|feed|embed|timeline|tweet|instagram-media|sbi|eapps-[\w-]+|elfsight-[\w-]+|juicer|fb-page|fb-post|twitter-timeline|testimonials?|reviews?|comments?|curator|taggbox|flockler)(?:[\s_-]|$)/i;
+
+/** Block-level containers whose text is short enough to be one credit line, not a whole footer. */
+const SMALL_BLOCK = 240;
+
+/**
+ * Where a link sits in a credit or widget block: the nearest containers are checked by their class
+ * names and, while their text stays short (a credit line, not the whole footer), by their words
+ * ("Theme by", "Designed by", "Website by", "Powered by").
+ */
+function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | 'widget' | null {
+  let depth = 0;
+  for (let cur = $(el).parent(); cur.length && depth < 8; cur = cur.parent(), depth++) {
+    const node = cur[0] as unknown as DomNode;
+    const name = node.name?.toLowerCase();
+    if (name === 'body' || name === 'html') break;
+    const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
+    if (CREDIT_CLASS.test(cls)) return 'credit';
+    if (WIDGET_CLASS.test(cls) || name === 'blockquote' || name === 'iframe') return 'widget';
+    // A landmark's own words say nothing about one link: a short footer may hold both the company's
+    // icons and a "Website by" line.
+    if (name === 'footer' || name === 'header' || name === 'nav') break;
+    if (depth < 4) {
+      // The credit words must come before the link: "Instagram · Site built by <a>Agency</a>" keeps the Instagram link.
+      const text = cur.text();
+      const at = text.indexOf($(el).text());
+      if (text.length <= SMALL_BLOCK && CREDIT.test(at > 0 ? text.slice(0, at) : at === 0 ? '' : text)) return 'credit';
+    }
+  }
+  return null;
+}
 
 /**
  * Collects profile links from a page's anchors and JSON-LD `sameAs`. Share links are already
@@ -33,8 +70,10 @@ export function extractSocialCandidates(doc: PageDocument, jsonld: readonly Json
     if (!profile) return;
     const context = $(el).parent().text().slice(0, 300);
     const before = context.slice(0, Math.max(0, context.indexOf($(el).text())));
-    if (CREDIT.test(before.slice(-40))) return;
-    out.push({ ...profile, region: regionOf(el as unknown as DomNode), page });
+    if (CREDIT_BEFORE.test(before.slice(-60))) return;
+    const where = linkContext($, el);
+    if (where === 'credit') return;
+    out.push({ ...profile, region: where === 'widget' ? 'content' : regionOf(el as unknown as DomNode), page });
   });
   return out;
 }
@@ -74,7 +113,7 @@ function commonRun(a: string, b: string): number {
 
 /** Whether a handle names the site: "acmeplumbing" for acme-plumbing.co.uk, "trattoriadamario" for "Trattoria da Mario". */
 export function handleMatchesBrand(handle: string, brands: readonly string[]): boolean {
-  const h = handle.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const h = handle.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
   if (h.length < 3) return false;
   return brands.some((b) => {
     if (b.includes(h) || h.includes(b)) return true;

@@ -1,5 +1,5 @@
 export { detectSpa } from './spa-detect.js';
-export type { SpaVerdict } from './spa-detect.js';
+export type { SpaVerdict, SpaDetectOptions } from './spa-detect.js';
 export { DEFAULT_CHROMIUM_PATH, isExecutable } from './chromium.js';
 export { BrowserRenderer } from './renderer.js';
 export type { BrowserRendererOptions, RenderResult, RenderSession, RenderSessionOptions } from './renderer.js';

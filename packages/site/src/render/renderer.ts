@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isExecutable } from './chromium.js';
+import { waitForDomQuiet } from './dom-settle.js';
 
 /** A rendered page. */
 export interface RenderResult {
@@ -34,6 +35,20 @@ export interface BrowserRendererOptions {
 }
 
 const BLOCKED_RESOURCES = new Set(['image', 'font', 'media']);
+
+/**
+ * Waits, within the deadline, for the network to settle and then for the DOM to stop changing
+ * (`waitForDomQuiet`), twice over: content rendered after the last request may start new requests
+ * (a contact widget loading its data) that change the DOM again.
+ */
+async function settle(page: Page, deadline: number): Promise<void> {
+  const left = (cap: number): number => Math.min(cap, deadline - performance.now());
+  for (const [idleMs, quietMs, maxQuietMs] of [[5_000, 750, 10_000], [2_000, 500, 3_000]] as const) {
+    if (left(idleMs) > 0) await page.waitForLoadState('networkidle', { timeout: left(idleMs) }).catch(() => undefined);
+    if (left(maxQuietMs) <= 0) return;
+    await page.evaluate(waitForDomQuiet, { quietMs, maxMs: left(maxQuietMs) }).catch(() => undefined);
+  }
+}
 
 /**
  * One shared headless Chromium (driven by playwright-core, launched on first use) handing out a
@@ -110,8 +125,7 @@ export class BrowserRenderer {
         signal?.addEventListener('abort', onAbort, { once: true });
         try {
           const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-          const remaining = timeoutMs - (performance.now() - started);
-          if (remaining > 0) await page.waitForLoadState('networkidle', { timeout: Math.min(remaining, 5_000) }).catch(() => undefined);
+          await settle(page, started + timeoutMs);
           const html = await page.content();
           return { html, status: response?.status() ?? null, finalUrl: page.url(), timeMs: Math.round(performance.now() - started) };
         } finally {

@@ -7,6 +7,13 @@ export interface SpaVerdict {
   markers: string[];
   /** An empty mount point such as `<div id="root"></div>` was present. */
   emptyMountPoint: boolean;
+  /** Why the page needs a browser, when it does: `empty-shell`, `app-shell`, `noscript`, `framework`, `empty-contact-page`. */
+  reason: string | null;
+}
+
+/** What else is known about the page: its URL, so an empty contact page can be told from an empty blog tag page. */
+export interface SpaDetectOptions {
+  url?: string;
 }
 
 const MARKERS: Array<[string, RegExp]> = [
@@ -24,33 +31,67 @@ const MARKERS: Array<[string, RegExp]> = [
 ];
 
 const MOUNT_POINT = /<(div|main|section)\b[^>]*\bid=["'](root|app|__next|__nuxt|___gatsby|svelte|main-app|application)["'][^>]*>\s*<\/\1>|<app-root\b[^>]*>\s*<\/app-root>/i;
-const NOSCRIPT_JS = /<noscript\b[^>]*>[^<]*(enable|activate|aktivieren|activer|habilitar)[^<]*javascript/i;
+/** A mount point with something in it (a "Loading…" text, a server-rendered header): the app still fills it in. */
+const APP_ROOT = /<(?:div|main|section)\b[^>]*\bid=["'](?:root|app|__next|__nuxt|___gatsby|svelte|main-app|application|q-app|ember-app)["']|<app-root\b|\bdata-reactroot\b|\bdata-server-rendered\b|\bng-app\b/i;
+/** A script bundle: an ES module entry or a hashed build chunk (`main.4f2a9c1e.js`, `app-BX12.js`, `chunk-vendors.js`). */
+const BUNDLE = /<script\b[^>]*\btype=["']module["'][^>]*\bsrc=|<script\b[^>]*\bsrc=["'][^"']*(?:\b(?:main|app|bundle|index|runtime|vendors?|chunk|polyfills)[.-][\w.-]*\.js|\.[0-9a-f]{8,}\.js|\/_next\/|\/_nuxt\/|\/assets\/index-[\w-]+\.js)/i;
+/** "Please enable JavaScript", in the languages our target sites use. */
+const NOSCRIPT_JS = /<noscript\b[^>]*>(?:(?!<\/noscript>)[\s\S]){0,400}?(?:enable|activate|turn on|allow|aktivieren|einschalten|activer|activez|habilitar|habilite|activa|attiva|abilita|ativar|ative|inschakelen|włącz|включите|увімкніть|有効|启用|開啟)(?:(?!<\/noscript>)[\s\S]){0,120}?java\s?script|<noscript\b[^>]*>(?:(?!<\/noscript>)[\s\S]){0,200}?java\s?script(?:(?!<\/noscript>)[\s\S]){0,120}?(?:aktivieren|activer|habilitar|attivare|ativar|inschakelen|включ|увімкн|有効)/i;
+/** Signs that the served HTML already carries contact details. */
+const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-]+(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
+const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
 
-function visibleTextLength(html: string): number {
+function visibleText(html: string): string {
   const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  const text = body
+  return body
     .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&[a-z#0-9]+;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length;
+}
+
+/** The text of the page's main content (without header, nav and footer), where a contact page's details would be. */
+function mainTextLength(html: string): number {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html)?.[1];
+  const content = main ?? html.replace(/<(header|nav|footer)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  return visibleText(`<body>${content}</body>`).length;
+}
+
+function isContactUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return CONTACT_URL.test(decodeURIComponent(new URL(url).pathname));
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Decides from the served HTML whether the page only shows its content after JavaScript runs:
- * a near-empty body with an empty mount point or a "please enable JavaScript" notice, or a
- * framework/site-builder marker on a page with little server-rendered text. Pages with substantial
- * server-rendered text are left to plain HTTP even when they use a framework (Next.js SSR, Shopify).
+ * - `empty-shell`: a near-empty body with an empty mount point or a framework marker;
+ * - `app-shell`: an app root and a script bundle, with little text and no contact details yet
+ *   (a server-rendered header and a "Loading…" text are not the page);
+ * - `noscript`: a "please enable JavaScript" notice, with little text and no contact details;
+ * - `framework`: a framework or site-builder marker with little server-rendered text;
+ * - `empty-contact-page`: a contact, imprint or about page whose main content is nearly empty and
+ *   has no contact details, while scripts run on it (a form or map widget filled in later).
+ * Pages with substantial server-rendered text or with contact details already in the HTML are left
+ * to plain HTTP even when they use a framework (Next.js SSR, Shopify).
  */
-export function detectSpa(html: string): SpaVerdict {
-  const textLength = visibleTextLength(html);
+export function detectSpa(html: string, options: SpaDetectOptions = {}): SpaVerdict {
+  const text = visibleText(html);
+  const textLength = text.length;
   const markers = MARKERS.filter(([, pattern]) => pattern.test(html)).map(([name]) => name);
   const emptyMountPoint = MOUNT_POINT.test(html);
   const noscript = NOSCRIPT_JS.test(html);
-  const isSpa =
-    (textLength < 250 && (emptyMountPoint || noscript || markers.length > 0)) ||
-    (emptyMountPoint && textLength < 600) ||
-    (markers.length > 0 && textLength < 400);
-  return { isSpa, textLength, markers, emptyMountPoint };
+  const scripts = /<script\b[^>]*\bsrc=/i.test(html);
+  const contacts = CONTACT_SIGNAL.test(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' '));
+  let reason: string | null = null;
+  if ((textLength < 250 && (emptyMountPoint || noscript || markers.length > 0)) || (emptyMountPoint && textLength < 600)) reason = 'empty-shell';
+  else if (markers.length > 0 && textLength < 400) reason = 'framework';
+  else if (!contacts && textLength < 1500 && APP_ROOT.test(html) && BUNDLE.test(html)) reason = 'app-shell';
+  else if (!contacts && textLength < 1500 && noscript) reason = 'noscript';
+  else if (!contacts && scripts && isContactUrl(options.url) && mainTextLength(html) < 200) reason = 'empty-contact-page';
+  return { isSpa: reason !== null, textLength, markers, emptyMountPoint, reason };
 }

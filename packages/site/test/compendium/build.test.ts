@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompendium, type CompendiumOptions } from '../../src/compendium/build.js';
-import { loadFixtureSite } from '../fixtures/sites.js';
+import { loadFixtureSite } from '@spideriq/testkit';
 
 const defaults: CompendiumOptions = { cleanup_level: 'fit', remove_duplicates: true, separator: '\n\n---\n\n', max_chars: 100_000, priority_sections: ['main', 'article', 'content'] };
 const chrome = (body: string, title: string) =>

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../src/crawl/crawler.js';
 import type { CrawlOptions } from '../../src/crawl/crawler.js';
 import { HttpClient } from '../../src/fetch/http-client.js';
-import { startServer } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const page = (title: string, links: string[]): string =>
   `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1><p>${'Some text about the company. '.repeat(20)}</p>${links
@@ -38,7 +38,7 @@ afterEach(async () => {
 
 async function serve(build: ReturnType<typeof site>): Promise<LocalServer> {
   let origin = '';
-  const s = await startServer((req, res) => {
+  const s = await startLocalServer((req, res) => {
     const entry = build(() => origin)[(req.url ?? '/').split('?')[0]!];
     if (!entry) {
       res.writeHead(404);
@@ -144,11 +144,11 @@ describe('crawlSite', () => {
 
 describe('crawlSite scope', () => {
   it('follows a start page that redirects to another domain and adopts it as the site', async () => {
-    const target = await startServer((req, res) => {
+    const target = await startLocalServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(req.url === '/' ? page('New home', ['/kontakt']) : page('Kontakt', []));
     });
-    server = await startServer((_req, res) => {
+    server = await startLocalServer((_req, res) => {
       res.writeHead(301, { location: `http://localhost:${target.port}/` });
       res.end();
     });

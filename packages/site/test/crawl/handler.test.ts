@@ -7,10 +7,10 @@ import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { SpiderSitePayload } from '@spideriq/schema';
 import { createSiteHandler } from '../../src/handler.js';
 import type { SiteEngineOptions } from '../../src/handler.js';
-import { serveFixtureSite } from '../fixtures/serve.js';
-import { loadFixtureSite } from '../fixtures/sites.js';
-import { startServer } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { serveFixtureSite } from '@spideriq/testkit';
+import { loadFixtureSite } from '@spideriq/testkit';
+import { startLocalServer } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 import { recordingConnector, tableResolver } from '../support/net-doubles.js';
 
 class MemoryStorage implements ArtifactStorage {
@@ -80,7 +80,7 @@ afterEach(async () => {
 });
 
 async function serveSite(): Promise<LocalServer> {
-  return startServer((req, res) => {
+  return startLocalServer((req, res) => {
     const [status, body] = SITE[(req.url ?? '/').split('?')[0]!] ?? [404, 'not found'];
     res.writeHead(status, { 'content-type': req.url === '/robots.txt' ? 'text/plain' : 'text/html; charset=utf-8' });
     res.end(body);
@@ -187,7 +187,7 @@ describe('spiderSite handler', () => {
   });
 
   it('stops promptly with cancelled when the job signal fires', async () => {
-    server = await startServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       if (req.url === '/robots.txt') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('User-agent: *\nCrawl-delay: 5\n');
@@ -241,7 +241,7 @@ describe('spiderSite handler SSRF refusals (guard on)', () => {
   });
 
   it('refuses a redirect to a private address', async () => {
-    server = await startServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       res.writeHead(301, { location: 'http://192.168.1.1/router' });
       res.end();
     });
@@ -260,7 +260,7 @@ describe('spiderSite handler with Chromium', () => {
   if (!hasChromium) console.warn('[handler] /usr/bin/chromium is absent: skipping the rendered-SPA job test');
 
   it.skipIf(!hasChromium)('renders a JavaScript-only site and extracts what the script wrote', async () => {
-    server = await startServer((_req, res) => {
+    server = await startLocalServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html><head><title>App</title></head><body><div id="root"></div><script>
         document.getElementById('root').innerHTML = '<h1>Studio Nova</h1><p>Write to <a href="mailto:hello@studionova.io">hello@studionova.io</a></p>';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage, mergeExtractions } from '../../src/extract/index.js';
 import { SiteDataSchema } from '@spideriq/schema';
-import { loadFixtureSite } from '../fixtures/sites.js';
+import { loadFixtureSite } from '@spideriq/testkit';
 import { extractFixtureSite } from '../fixtures/quality.js';
 
 describe('extractPage', () => {

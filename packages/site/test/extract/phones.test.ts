@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/extract/document.js';
 import { readJsonLd } from '../../src/extract/jsonld.js';
-import { extractPhones, parsePhone, phonesInText } from '../../src/extract/phones.js';
+import { extractPhones, isPlaceholderNumber, parsePhone, phonesInText } from '../../src/extract/phones.js';
 import type { CountryCode } from 'libphonenumber-js/max';
 
 function phonesIn(body: string, region: CountryCode | null, head = ''): string[] {
@@ -61,5 +61,51 @@ describe('parsePhone', () => {
   it('keeps a possible but invalid tel: number flagged invalid, and drops it from text', () => {
     expect(parsePhone('tel:+1 555 010 0000', null, true)?.valid).toBe(false);
     expect(phonesInText('Phone: +1 555 010 0000', null)).toEqual([]);
+  });
+});
+
+describe('phonesInText: national numbers in running text, no label', () => {
+  it.each<[string, string, CountryCode, string[]]>([
+    ['French mobile', 'Prenez rendez-vous au 06 12 34 56 78 ou passez nous voir.', 'FR', ['+33612345678']],
+    ['Australian mobile', 'Text Dave on 0412 345 678 for a quote', 'AU', ['+61412345678']],
+    ['Japanese landline', '大阪本店 06-1234-5678（平日9時〜18時）', 'JP', ['+81612345678']],
+    ['US with brackets', 'Call (480) 555-0123 today for a free estimate', 'US', ['+14805550123']],
+    ['UAE mobile', 'WhatsApp or call 050 123 4567 any time', 'AE', ['+971501234567']],
+    ['South African landline', 'Bookings 021 123 4567, Mon to Sat', 'ZA', ['+27211234567']],
+    ['Ukrainian mobile', 'Замовлення: 067 123 45 67', 'UA', ['+380671234567']],
+    ['Indian landline', 'Front desk 080 2345 6789', 'IN', ['+918023456789']],
+    ['Italian mobile written 3-3-4', 'Scrivici su WhatsApp al 347 123 4567', 'IT', ['+393471234567']],
+  ])('%s', (_name, text, region, want) => {
+    expect(phonesInText(text, region).map((p) => p.e164)).toEqual(want);
+  });
+
+  it.each<[string, string, CountryCode]>([
+    ['a placeholder with zeros', 'Telefone: +55 (11) 0000-0000', 'BR'],
+    ['a sequential placeholder', 'Phone: 123-456-7890', 'US'],
+    ['a North American shape on a German page', 'Rufen Sie uns an: (480) 555-0123', 'DE'],
+    ['a German VAT id', 'USt-IdNr.: DE 301 234 567', 'DE'],
+    ['a French SIRET', 'SIRET 412 345 678 00021', 'FR'],
+    ['an IBAN', 'IBAN DE89 3704 0044 0532 0130 00', 'DE'],
+    ['a tax number shaped like a phone', 'Steuernummer: 030 815 12345', 'DE'],
+    ['an Australian ABN', 'ABN 51 824 753 556', 'AU'],
+    ['a GSTIN', 'GSTIN: 29ABCDE1234F1Z5 · PAN 0802345678', 'IN'],
+    ['an unformatted digit run', 'Order 0612345678 shipped', 'FR'],
+    ['a price', 'Menu du jour 06 12 34 56 78 €', 'FR'],
+  ])('rejects %s', (_name, text, region) => {
+    expect(phonesInText(text, region)).toEqual([]);
+  });
+});
+
+describe('isPlaceholderNumber', () => {
+  it.each([
+    ['1100000000', true],
+    ['5555555555', true],
+    ['1234567890', true],
+    ['987654321', true],
+    ['612345678', false],
+    ['3023456789', false],
+    ['2079460321', false],
+  ])('%s → %s', (nsn, want) => {
+    expect(isPlaceholderNumber(nsn)).toBe(want);
   });
 });

@@ -64,3 +64,45 @@ describe('socialProfileFromUrl: profiles, canonicalised', () => {
     expect(socialProfileFromUrl('https://twitter.com/jack/status/20')).toMatchObject({ url: 'https://x.com/jack', indirect: true });
   });
 });
+
+describe('socialProfileFromUrl: template placeholders', () => {
+  it.each([
+    'https://www.facebook.com/yourpage',
+    'https://facebook.com/YourPageName',
+    'https://www.instagram.com/yourprofile/',
+    'https://www.instagram.com/your_username',
+    'https://www.tiktok.com/@yourusername',
+    'https://www.youtube.com/@yourchannel',
+    'https://twitter.com/username',
+    'https://www.linkedin.com/company/yourcompany',
+    'https://www.pinterest.com/yourname/',
+    'https://facebook.com/#',
+    'https://www.instagram.com/#',
+    'https://t.me/yourchannelname',
+    'https://github.com/yourusername',
+  ])('%s is not a profile', (href) => {
+    expect(socialProfileFromUrl(href)).toBeNull();
+  });
+
+  it('keeps real handles that merely contain a placeholder word', () => {
+    expect(socialProfileFromUrl('https://www.instagram.com/yourpagebakery_lyon')?.handle).toBe('yourpagebakery_lyon');
+    expect(socialProfileFromUrl('https://www.facebook.com/pagebrothers')?.handle).toBe('pagebrothers');
+  });
+});
+
+describe('socialProfileFromUrl: non-ASCII paths kept whole', () => {
+  it.each([
+    ['https://www.instagram.com/café_lumière/', 'instagram', 'café_lumière', 'https://www.instagram.com/caf%C3%A9_lumi%C3%A8re'],
+    ['https://www.instagram.com/caf%C3%A9_lumi%C3%A8re', 'instagram', 'café_lumière', 'https://www.instagram.com/caf%C3%A9_lumi%C3%A8re'],
+    ['https://www.facebook.com/Bäckerei-Müller-123456789/', 'facebook', 'bäckerei-müller-123456789', 'https://www.facebook.com/b%C3%A4ckerei-m%C3%BCller-123456789'],
+    ['https://www.facebook.com/%D0%BA%D0%B0%D0%B2%D0%B0.%D0%BA%D0%B8%D1%97%D0%B2', 'facebook', 'кава.київ', 'https://www.facebook.com/%D0%BA%D0%B0%D0%B2%D0%B0.%D0%BA%D0%B8%D1%97%D0%B2'],
+    ['https://www.youtube.com/@東京カフェ', 'youtube', '東京カフェ', 'https://www.youtube.com/@%E6%9D%B1%E4%BA%AC%E3%82%AB%E3%83%95%E3%82%A7'],
+    ['https://www.tiktok.com/@josé.pães', 'tiktok', 'josé.pães', 'https://www.tiktok.com/@jos%C3%A9.p%C3%A3es'],
+  ])('%s', (href, platform, handle, url) => {
+    const profile = socialProfileFromUrl(href);
+    expect(profile?.platform).toBe(platform);
+    expect(profile?.handle).toBe(handle);
+    expect(profile?.url).toBe(url);
+    expect(decodeURI(profile!.url)).toContain(handle);
+  });
+});

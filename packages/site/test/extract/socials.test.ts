@@ -86,3 +86,47 @@ describe('credits', () => {
     expect(found.map((c) => c.handle)).toEqual(['acmebakery']);
   });
 });
+
+describe('extractSocialCandidates: credit blocks and widgets', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'a theme author\'s profiles in a "Theme by" block',
+      '<footer><ul class="social"><li><a href="https://facebook.com/acmebakery">FB</a></li></ul><div class="bottom"><p>Theme by <a href="https://themeforge.example">ThemeForge</a></p><p><a href="https://facebook.com/themeforge">f</a> <a href="https://twitter.com/themeforge">t</a></p></div></footer>',
+      ['https://www.facebook.com/acmebakery'],
+    ],
+    [
+      'a "Designed by" line with the studio\'s Instagram',
+      '<footer><a href="https://instagram.com/acmebakery">IG</a><p class="legal">© 2024 Acme Bakery · Designed by <a href="https://instagram.com/pixelstudio">Pixel Studio</a></p></footer>',
+      ['https://www.instagram.com/acmebakery'],
+    ],
+    [
+      'a credit block named by its class',
+      '<footer><a href="https://instagram.com/acmebakery">IG</a><div class="site-credits"><a href="https://www.linkedin.com/company/webwerk">WebWerk</a></div></footer>',
+      ['https://www.instagram.com/acmebakery'],
+    ],
+    [
+      'a "Website by" block in German',
+      '<footer><a href="https://facebook.com/acmebakery">FB</a><small>Webdesign umgesetzt von <a href="https://facebook.com/agenturnord">Agentur Nord</a></small></footer>',
+      ['https://www.facebook.com/acmebakery'],
+    ],
+  ])('drops %s', (_name, body, want) => {
+    expect(candidates(body).map((c) => c.url)).toEqual(want);
+  });
+
+  it('reads links inside an embedded feed as content, so the footer profile wins', () => {
+    const found = candidates(
+      '<footer><div class="instagram-feed"><a href="https://instagram.com/happycustomer">post</a><a href="https://instagram.com/happycustomer">post</a></div><a href="https://instagram.com/acme_breads">us</a></footer>',
+    );
+    expect(found.map((c) => [c.url, c.region])).toEqual([
+      ['https://www.instagram.com/happycustomer', 'content'],
+      ['https://www.instagram.com/happycustomer', 'content'],
+      ['https://www.instagram.com/acme_breads', 'footer'],
+    ]);
+    expect(pickSocialProfiles(found, []).instagram).toBe('https://www.instagram.com/acme_breads');
+  });
+
+  it('keeps the company profile in a footer that also credits the agency in plain text', () => {
+    const body = '<footer><p>Acme Bakery, 12 rue des Lilas, 69002 Lyon. Website by Pixel Ranch.</p><a href="https://facebook.com/acmebakery">FB</a></footer>';
+    expect(candidates(body).map((c) => c.url)).toEqual(['https://www.facebook.com/acmebakery']);
+  });
+});

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/fetch/charset.js';
 import { FetchError } from '../../src/fetch/fetch-error.js';
 import { HttpClient } from '../../src/fetch/http-client.js';
-import { startServer } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const CAP = 64 * 1024;
 let server: LocalServer;
@@ -17,7 +17,7 @@ const hit = (key: string): number => {
 let userAgentSeen = '';
 
 beforeAll(async () => {
-  server = await startServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     userAgentSeen = req.headers['user-agent'] ?? '';
     const html = '<html><body><p>Grüße aus Köln</p></body></html>';

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/fetch/http-client.js';
 import { HostPoliteness } from '../../src/fetch/politeness.js';
 import { loadRobots, parseRobots } from '../../src/fetch/robots.js';
-import { startServer, staticSite } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer, staticSite } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const ROBOTS = `
 User-agent: *
@@ -53,7 +53,7 @@ describe('loadRobots', () => {
     [403, 'missing', true],
     [503, 'unreachable', false],
   ])('a robots.txt answering %i is treated as %s', async (status, source, allowed) => {
-    server = await startServer(staticSite({ '/robots.txt': { status, body: 'x', type: 'text/plain' } }));
+    server = await startLocalServer(staticSite({ '/robots.txt': { status, body: 'x', type: 'text/plain' } }));
     const c = client();
     const rules = await loadRobots(c, server.origin, { productToken: 'SpiderIQ', timeoutMs: 2000 });
     await c.close();

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/fetch-error.js';
 import { HttpClient } from '../../src/fetch/http-client.js';
 import { checkUrl } from '../../src/fetch/ssrf-guard.js';
-import { startServer } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 import { recordingConnector, tableResolver } from '../support/net-doubles.js';
 
 // "public.test" pretends to be a public host (a documentation-free public address); the recording
@@ -41,7 +41,7 @@ describe('SSRF guard', () => {
   });
 
   it('refuses a redirect to a private address and never dials it', async () => {
-    server = await startServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       res.writeHead(302, { location: 'http://10.0.0.1/internal' });
       res.end();
     });
@@ -57,7 +57,7 @@ describe('SSRF guard', () => {
   });
 
   it('pins the connection to the address it checked', async () => {
-    server = await startServer((_req, res) => res.end('ok'));
+    server = await startLocalServer((_req, res) => res.end('ok'));
     const connector = recordingConnector(server.port);
     const client = new HttpClient({ userAgent: 'test', allowPrivateNetworks: false, resolver, connector });
     const res = await client.fetch(`http://public.test:${server.port}/page`, { timeoutMs: 2000 });

@@ -4,8 +4,8 @@ import { HttpClient } from '../../src/fetch/http-client.js';
 import { parseSitemap } from '../../src/frontier/sitemap.js';
 import { discoverSitemapUrls } from '../../src/frontier/sitemap-discovery.js';
 import { sameSite } from '../../src/frontier/scope.js';
-import { startServer, staticSite } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer, staticSite } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const urlset = (urls: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls
@@ -36,7 +36,7 @@ describe('discoverSitemapUrls', () => {
 
   it('follows robots Sitemap: lines through an index into plain and gzipped sitemaps, keeping the site only', async () => {
     let origin = '';
-    server = await startServer((req, res) =>
+    server = await startLocalServer((req, res) =>
       staticSite({
         '/sitemap_index.xml': { type: 'application/xml', body: index([`${origin}/pages.xml`, `${origin}/posts.xml.gz`, 'https://other.example/s.xml']) },
         '/pages.xml': { type: 'application/xml', body: urlset([`${origin}/`, `${origin}/contact`, 'https://elsewhere.example/x']) },
@@ -59,7 +59,7 @@ describe('discoverSitemapUrls', () => {
   });
 
   it('tries /sitemap.xml when robots.txt names none, and survives a missing one', async () => {
-    server = await startServer(staticSite({}));
+    server = await startLocalServer(staticSite({}));
     const client = new HttpClient({ userAgent: 't', allowPrivateNetworks: true, retries: 0 });
     const found = await discoverSitemapUrls(client, { origin: server.origin, robotsSitemaps: [], inScope: () => true, timeoutMs: 2000, maxUrls: 10 });
     await client.close();

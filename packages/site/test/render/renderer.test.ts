@@ -3,8 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../src/crawl/crawler.js';
 import { HttpClient } from '../../src/fetch/http-client.js';
 import { BrowserRenderer } from '../../src/render/renderer.js';
-import { startServer, staticSite } from '../support/local-server.js';
-import type { LocalServer } from '../support/local-server.js';
+import { startLocalServer, staticSite } from '@spideriq/testkit';
+import type { LocalServer } from '@spideriq/testkit';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -27,7 +27,7 @@ describe('SPA rendering', () => {
   afterAll(() => renderer.close());
 
   it.skipIf(!hasChromium)('renders an SPA shell in Chromium, blocks images and follows rendered links', async () => {
-    server = await startServer(
+    server = await startLocalServer(
       staticSite({
         '/': { body: SPA },
         '/hero.png': { type: 'image/png', body: 'png' },
@@ -60,8 +60,37 @@ describe('SPA rendering', () => {
     expect(server.requests).not.toContain('/hero.png');
   });
 
+  it.skipIf(!hasChromium)('waits for the network to settle and the DOM to stop changing before reading the page', async () => {
+    // A spinner that ticks every 150 ms for 1.5 s, then a request, then the contact block: network
+    // idleness alone (500 ms without requests) would read the page while it still says "Loading".
+    const late = `<!doctype html><html><body><div id="root"><p id="spin">Loading</p></div><script>
+      let ticks = 0;
+      const spin = setInterval(() => {
+        document.getElementById('spin').textContent = 'Loading' + '.'.repeat(++ticks % 4);
+        if (ticks === 10) {
+          clearInterval(spin);
+          fetch('/api/contact.json').then((r) => r.json()).then((c) => {
+            document.getElementById('root').innerHTML = '<footer><a href="mailto:' + c.email + '">' + c.email + '</a> ' + c.phone + '</footer>';
+          });
+        }
+      }, 150);
+    </script></body></html>`;
+    server = await startServer(
+      staticSite({
+        '/': { body: late },
+        '/api/contact.json': { type: 'application/json', body: JSON.stringify({ email: 'late@spa.test', phone: '+49 30 2345 6789' }) },
+      }),
+    );
+    const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => true });
+    const result = await session!.render(`${server.origin}/`, { timeoutMs: 15_000 });
+    await session!.close();
+    expect(result.html).toContain('late@spa.test');
+    expect(result.html).not.toContain('id="spin"');
+    expect(result.timeMs).toBeLessThan(15_000);
+  });
+
   it.skipIf(!hasChromium)('aborts requests the guard refuses', async () => {
-    server = await startServer(staticSite({ '/': { body: SPA } }));
+    server = await startLocalServer(staticSite({ '/': { body: SPA } }));
     const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => false });
     const result = await session!.render(`${server.origin}/`, { timeoutMs: 5000 }).catch((e: unknown) => e);
     await session!.close();
@@ -73,7 +102,7 @@ describe('SPA rendering', () => {
     const missing = new BrowserRenderer({ executablePath: '/nonexistent/chromium' });
     expect(await missing.available()).toBe(false);
     expect(await missing.session({ userAgent: 't', allowRequest: async () => true })).toBeNull();
-    server = await startServer(staticSite({ '/': { body: SPA } }));
+    server = await startLocalServer(staticSite({ '/': { body: SPA } }));
     const http = new HttpClient({ userAgent: 't', allowPrivateNetworks: true, retries: 0 });
     const summary = await crawlSite({
       startUrl: `${server.origin}/`,

@@ -20,3 +20,29 @@ describe('detectSpa', () => {
     for (const marker of markers) expect(verdict.markers).toContain(marker);
   });
 });
+
+const header = '<header><a href="/">Bäckerei Sonnenschein</a><nav><a href="/">Start</a> <a href="/kontakt">Kontakt</a> <a href="/team">Team</a></nav></header>';
+const intro = '<p>' + 'Frisches Brot aus dem Holzofen, jeden Morgen ab sechs Uhr. '.repeat(6) + '</p>';
+
+describe('detectSpa: pages with some static text whose contacts still need JavaScript', () => {
+  it.each<[string, string, string | undefined, string | null]>([
+    ['an app root with a loading text and a hashed bundle', `<html><body>${header}<div id="root"><p>Wird geladen…</p>${intro}</div><script src="/static/js/main.4f2a9c1e.js"></script></body></html>`, undefined, 'app-shell'],
+    ['a Vite module entry under a server-rendered header', `<html><body>${header}<div id="app">${intro}</div><script type="module" src="/assets/index-BX12cd.js"></script></body></html>`, undefined, 'app-shell'],
+    ['a French "activez JavaScript" notice beside some text', `<html><body>${header}${intro}<noscript><p>Pour voir nos coordonnées, activez JavaScript dans votre navigateur.</p></noscript><script src="/site.js"></script></body></html>`, undefined, 'noscript'],
+    ['a German "JavaScript aktivieren" notice', `<html><body>${header}${intro}<noscript>Bitte JavaScript aktivieren, um die Karte zu sehen.</noscript><script src="/site.js"></script></body></html>`, undefined, 'noscript'],
+    ['a contact page whose main content is empty', `<html><body>${header}<main><h1>Kontakt</h1><div class="contact-widget"></div></main><footer>${intro}</footer><script src="/widgets.js"></script></body></html>`, 'https://baeckerei.example/kontakt', 'empty-contact-page'],
+  ])('renders %s', (_name, html, url, reason) => {
+    const verdict = detectSpa(html, url ? { url } : {});
+    expect(verdict.reason).toBe(reason);
+    expect(verdict.isSpa).toBe(true);
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['an app root whose HTML already has the contacts', `<html><body>${header}<div id="root">${intro}<p>Telefon 030 2345 6789 · <a href="mailto:info@baeckerei.example">info@baeckerei.example</a></p></div><script src="/static/js/main.4f2a9c1e.js"></script></body></html>`, undefined],
+    ['a contact page with its details in the HTML', `<html><body>${header}<main><h1>Kontakt</h1><p>Musterweg 12, 47051 Duisburg</p><p><a href="tel:+492031234567">0203 1234567</a></p></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/kontakt'],
+    ['a short static blog page without an app', `<html><body>${header}<main>${intro}</main><script src="/analytics.js"></script></body></html>`, 'https://baeckerei.example/blog/brot'],
+    ['an empty page that is not a contact page', `<html><body>${header}<main></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/tag/news'],
+  ])('leaves %s to plain HTTP', (_name, html, url) => {
+    expect(detectSpa(html, url ? { url } : {}).isSpa).toBe(false);
+  });
+});

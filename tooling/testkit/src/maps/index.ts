@@ -1,0 +1,11 @@
+export { startFakeGooglePlaces, googleError, API_KEY_INVALID_REPLY } from './fake-google-places.js';
+export type { FakeGooglePlacesOptions } from './fake-google-places.js';
+export { startFakeNominatim } from './fake-nominatim.js';
+export type { FakeNominatimOptions } from './fake-nominatim.js';
+export { startFakeOverpass, overpassQueryOf, evaluateOverpass } from './fake-overpass.js';
+export type { FakeOverpassOptions } from './fake-overpass.js';
+export { startFakeServer } from './fake-server.js';
+export type { FakeReply, RecordedRequest, RunningFake } from './fake-server.js';
+export { BOSTON_RESTAURANTS, TRATTORIA_FIORELLA, FORNO_SETTE, FIORELLA_DETAILS, fillerPlace } from './fixtures/google-places.js';
+export { NOMINATIM_PLACES, NOMINATIM_BOSTON, NOMINATIM_AUSTIN, NOMINATIM_BERLIN_NODE, OSM_POIS, OVERPASS_TIMEOUT_REMARK } from './fixtures/osm.js';
+export type { FakeOsmPoi } from './fixtures/osm.js';
