@@ -105,7 +105,8 @@ describe('the committed OpenAPI document and the server agree on every generated
     );
     expect(disagreements.slice(0, 5)).toEqual([]);
     // Both sides of the rules were reached: valid requests and refused ones.
-    expect(valid).toBeGreaterThan(RUNS * 0.05);
+    // (2 %: the submit bodies' optional webhook fields, with their own pattern and rule, make a random body valid less often.)
+    expect(valid).toBeGreaterThan(RUNS * 0.02);
     expect(RUNS - valid).toBeGreaterThan(RUNS * 0.05);
   }, 600_000);
 });
