@@ -75,12 +75,24 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
 
   // Forms and snippets
   const snippets = renderSnippets(options.baseUrl);
+  // Extension: a webhook for the job's terminal event, beside the payload in the submit body.
+  const webhookInput = h('input', { id: 'webhook-url', type: 'url', placeholder: 'https://crm.example.com/hooks/spideriq', spellcheck: 'false' });
+  const webhookField = h(
+    'div',
+    { class: 'field webhook-field' },
+    h('label', { for: 'webhook-url' }, 'Webhook URL (optional)'),
+    webhookInput,
+    h('span', { class: 'muted' }, 'The job’s final event is POSTed here, signed with your secret (GET /api/v1/webhooks/secret).'),
+  );
+  const webhookUrl = (): string | undefined => webhookInput.value.trim() || undefined;
+  webhookInput.addEventListener('input', () => refreshSnippet());
   const forms = new Map<JobType, FormView>();
   let activeType: JobType = 'spiderSite';
   const refreshSnippet = () => {
     const spec = JOB_FORMS[activeType];
     const form = forms.get(activeType);
-    if (form) snippets.update({ type: activeType, payload: payloadFromValues(spec.fields, form.values()) });
+    const webhook = webhookUrl();
+    if (form) snippets.update({ type: activeType, payload: payloadFromValues(spec.fields, form.values()), ...(webhook ? { webhook_url: webhook } : {}) });
   };
   const formTabs = renderTabs(
     'Job type',
@@ -138,10 +150,12 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     let jobId: string;
     try {
       // The payload passed the same zod schema the server validates with.
+      const webhook = webhookUrl();
+      const hook = webhook ? { webhook_url: webhook } : {};
       const job =
         type === 'spiderSite'
-          ? await api.submitSite({ payload: payload as SubmitSiteRequest['payload'] }, { signal })
-          : await api.submitMaps({ payload: payload as SubmitMapsRequest['payload'] }, { signal });
+          ? await api.submitSite({ payload: payload as SubmitSiteRequest['payload'], ...hook }, { signal })
+          : await api.submitMaps({ payload: payload as SubmitMapsRequest['payload'], ...hook }, { signal });
       jobId = job.job_id;
     } catch (error) {
       progressSlot.replaceChildren();
@@ -208,7 +222,7 @@ export function mountPlayground(root: HTMLElement, options: PlaygroundOptions): 
     h(
       'main',
       { class: 'layout' },
-      h('div', { class: 'column' }, h('section', { class: 'card submit', 'aria-label': 'New job' }, h('h2', {}, 'New job'), formTabs.element), snippets.element),
+      h('div', { class: 'column' }, h('section', { class: 'card submit', 'aria-label': 'New job' }, h('h2', {}, 'New job'), formTabs.element, webhookField), snippets.element),
       h('section', { class: 'card output', 'aria-label': 'Job output', 'data-testid': 'output' }, h('h2', {}, 'Progress and results'), errorPanel, progressSlot, resultsSlot),
     ),
     jobs.element,

@@ -4,6 +4,13 @@ import type { JobType } from '@spideriq/schema';
 export interface SnippetRequest {
   readonly type: JobType;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** Extension: where to POST the job's signed terminal event (the submit body's `webhook_url`). */
+  readonly webhook_url?: string;
+}
+
+/** The submit body of a request: the payload, and the webhook URL when there is one. */
+function submitBody(request: SnippetRequest): Record<string, unknown> {
+  return request.webhook_url ? { payload: request.payload, webhook_url: request.webhook_url } : { payload: request.payload };
 }
 
 /** The languages a request can be copied as. */
@@ -45,7 +52,7 @@ export function snippet(language: SnippetLanguage, baseUrl: string, request: Sni
 }
 
 function curlSnippet(baseUrl: string, request: SnippetRequest): string {
-  const body = JSON.stringify({ payload: request.payload });
+  const body = JSON.stringify(submitBody(request));
   return [
     `curl -sS -X POST ${shellQuote(`${baseUrl}${SUBMIT_PATH[request.type]}`)} \\`,
     `  -H "Authorization: Bearer $${TOKEN_VARIABLE}" \\`,
@@ -67,7 +74,9 @@ function pythonSnippet(baseUrl: string, request: SnippetRequest): string {
     `HEADERS = {"Authorization": f"Bearer {os.environ['${TOKEN_VARIABLE}']}"}`,
     '',
     `payload = ${payload}`,
-    `job = requests.post(f"{API}${SUBMIT_PATH[request.type]}", json={"payload": payload}, headers=HEADERS).json()`,
+    request.webhook_url
+      ? `job = requests.post(f"{API}${SUBMIT_PATH[request.type]}", json={"payload": payload, "webhook_url": ${JSON.stringify(request.webhook_url)}}, headers=HEADERS).json()`
+      : `job = requests.post(f"{API}${SUBMIT_PATH[request.type]}", json={"payload": payload}, headers=HEADERS).json()`,
     '',
     'while True:',
     `    r = requests.get(f"{API}/api/v1/jobs/{job['job_id']}/results", headers=HEADERS)`,
@@ -88,6 +97,7 @@ function jsSnippet(baseUrl: string, request: SnippetRequest): string {
     `const client = createClient({ baseUrl: ${JSON.stringify(baseUrl)}, token: process.env.${TOKEN_VARIABLE} });`,
     `const job = await client.${method}({`,
     `  payload: ${payload},`,
+    ...(request.webhook_url ? [`  webhook_url: ${JSON.stringify(request.webhook_url)}, // signed; verify with the secret from client.webhookSecret()`] : []),
     '});',
     "const results = await client.waitForResults(job.job_id, { via: 'sse' });",
     'console.log(results.data);',
@@ -117,7 +127,8 @@ function cliSnippet(baseUrl: string, request: SnippetRequest): string {
     if (value !== undefined && value !== null) words.push(flag, shellQuote(String(value)));
   }
   words.push('--api-url', shellQuote(baseUrl), '--format', 'md');
-  return `export ${TOKEN_VARIABLE}=…   # your client_id:api_key:api_secret\n${words.join(' ')}`;
+  const note = request.webhook_url ? '# the CLI waits for the results itself; for a webhook, use the curl, Python or JS snippet\n' : '';
+  return `export ${TOKEN_VARIABLE}=…   # your client_id:api_key:api_secret\n${note}${words.join(' ')}`;
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

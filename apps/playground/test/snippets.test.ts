@@ -38,6 +38,17 @@ describe('snippets', () => {
     expect(js).toContain("waitForResults(job.job_id, { via: 'sse' })");
   });
 
+  it('carries webhook_url in the submit body of the curl, Python and JS snippets', () => {
+    const hooked: SnippetRequest = { ...maps, webhook_url: 'https://crm.example.com/hooks/spideriq' };
+    const curl = snippet('curl', BASE, hooked);
+    const body = JSON.parse(/-d '(.*)'$/m.exec(curl)![1]!) as Record<string, unknown>;
+    expect(body).toEqual({ payload: maps.payload, webhook_url: hooked.webhook_url });
+    expect(snippet('python', BASE, hooked)).toContain('"webhook_url": "https://crm.example.com/hooks/spideriq"');
+    expect(snippet('js', BASE, hooked)).toContain('webhook_url: "https://crm.example.com/hooks/spideriq"');
+    expect(snippet('cli', BASE, hooked)).toContain('for a webhook, use the curl');
+    expect(snippet('curl', BASE, maps)).not.toContain('webhook_url');
+  });
+
   it.each(['curl', 'python', 'js', 'cli'] as const)('the %s snippet never contains a token, only $SPIDERIQ_TOKEN', (language) => {
     expect(snippet(language, BASE, site)).toContain('SPIDERIQ_TOKEN');
   });

@@ -11,6 +11,8 @@ import { systemHandlers } from './handlers/system.js';
 import { eventHandlers } from './handlers/events.js';
 import { registerOperations } from './operations/register.js';
 import { staticRoutes } from './routes/static.js';
+import { mcpRoutes } from './routes/mcp.js';
+import { webhookHandlers } from './handlers/webhooks.js';
 
 /** Per-request values the middleware sets. */
 export interface AppEnv {
@@ -41,7 +43,9 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   });
 
   // Every API route comes from the operation table in @spideriq/schema, one handler per operation.
-  registerOperations(app, runtime, { ...jobHandlers(runtime), ...systemHandlers(runtime), ...eventHandlers(runtime) });
+  registerOperations(app, runtime, { ...jobHandlers(runtime), ...systemHandlers(runtime), ...eventHandlers(runtime), ...webhookHandlers(runtime) });
+  // Not REST: the MCP endpoint (Streamable HTTP), whose tools call the operations above in-process.
+  app.route('/mcp', mcpRoutes(runtime, (request) => app.fetch(request)));
   app.route('/', staticRoutes(runtime));
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'Not Found')));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PROVIDER_IDS } from '@spideriq/maps';
 import type { ProviderId } from '@spideriq/maps';
+import { DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/retry-schedule.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -57,6 +58,13 @@ const EnvSchema = z.object({
   SPIDERIQ_LLM_STRUCTURED_OUTPUT: z.enum(['auto', 'json_schema', 'tool', 'json_object']).default('auto'),
   SPIDERIQ_LLM_MAX_TOKENS_PER_JOB: int(1000, 10_000_000).optional(),
   SPIDERIQ_LLM_PROMPT_TOKENS: int(500, 1_000_000).default(6000),
+  SPIDERIQ_MCP_ALLOWED_HOSTS: z.string().optional(),
+  SPIDERIQ_WEBHOOK_RETRY_SECONDS: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?){3,}\s*$/, 'must be at least 4 comma-separated pauses in seconds (5 attempts or more)')
+    .optional(),
+  SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+  SPIDERIQ_WEBHOOK_POLL_SECONDS: z.coerce.number().min(0.05).max(60).default(1),
   SPIDERIQ_PLAYGROUND_DIR: z.string().default(resolve(repoRoot, 'apps/playground/dist')),
   SPIDERIQ_DOCS_DIR: z.string().default(resolve(repoRoot, 'docs/site')),
 });
@@ -120,6 +128,13 @@ export interface ServerConfig {
     promptBudget: number;
     maxTokensPerJob: number | null;
   };
+  /**
+   * Host header values `/mcp` accepts (DNS-rebinding protection): `SPIDERIQ_MCP_ALLOWED_HOSTS`, else the
+   * public URL's host and the loopback names at the listening port.
+   */
+  mcpAllowedHosts: string[];
+  /** Webhook delivery: pauses before each retry (its length + 1 attempts), per-attempt timeout, store sweep period. */
+  webhooks: { retryScheduleMs: number[]; timeoutMs: number; pollMs: number };
   playgroundDir: string;
   docsDir: string;
 }
@@ -151,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (!e.SPIDERIQ_DATABASE_URL && needsDatabase.length) throw new ConfigError(needsDatabase);
   const tokens = (e.SPIDERIQ_BOOTSTRAP_TOKEN ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, '');
   return {
     host: e.HOST,
     port: e.PORT,
@@ -169,7 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       : null,
     queue: { prefix: e.SPIDERIQ_QUEUE_PREFIX, reconcileMs: e.SPIDERIQ_RECONCILE_SECONDS * 1000 },
     role: e.SPIDERIQ_ROLE,
-    publicUrl: (e.SPIDERIQ_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: e.SPIDERIQ_LOG_LEVEL,
     rateLimit: { perMinute: e.SPIDERIQ_RATE_LIMIT_PER_MINUTE, burst: e.SPIDERIQ_RATE_LIMIT_BURST },
     bootstrapTokens: tokens,
@@ -203,7 +219,22 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       promptBudget: e.SPIDERIQ_LLM_PROMPT_TOKENS,
       maxTokensPerJob: e.SPIDERIQ_LLM_MAX_TOKENS_PER_JOB ?? null,
     },
+    mcpAllowedHosts: e.SPIDERIQ_MCP_ALLOWED_HOSTS ? splitList(e.SPIDERIQ_MCP_ALLOWED_HOSTS) : defaultMcpHosts(publicUrl, e.PORT),
+    webhooks: {
+      retryScheduleMs: e.SPIDERIQ_WEBHOOK_RETRY_SECONDS ? splitList(e.SPIDERIQ_WEBHOOK_RETRY_SECONDS).map((v) => Math.round(Number(v) * 1000)) : [...DEFAULT_RETRY_SCHEDULE_MS],
+      timeoutMs: Math.round(e.SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS * 1000),
+      pollMs: Math.round(e.SPIDERIQ_WEBHOOK_POLL_SECONDS * 1000),
+    },
     playgroundDir: e.SPIDERIQ_PLAYGROUND_DIR,
     docsDir: e.SPIDERIQ_DOCS_DIR,
   };
+}
+
+const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** The Host values a local client sends: the public URL's host, and the loopback names at the port. */
+export function defaultMcpHosts(publicUrl: string, port: number): string[] {
+  const hosts = new Set([new URL(publicUrl).host]);
+  if (port !== 0) for (const name of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${name}:${port}`);
+  return [...hosts];
 }

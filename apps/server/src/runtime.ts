@@ -25,6 +25,10 @@ import pg from 'pg';
 import { ClientRateLimiter } from './auth/rate-limit.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { bootstrapClients } from './auth/credentials.js';
+import { systemResolver } from '@spideriq/site';
+import type { Resolver } from '@spideriq/site';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { guardedWebhookSender } from './webhooks/sender.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,6 +56,10 @@ export interface Runtime {
   limiter: ClientRateLimiter;
   /** Recently verified tokens (see `SPIDERIQ_AUTH_CACHE_SECONDS`). */
   credentials: CredentialCache;
+  /** DNS for the SSRF checks of webhook URLs. */
+  resolver: Resolver;
+  /** Sends the webhooks of finished jobs (extension). */
+  webhooks: WebhookDispatcher;
   logRequests: boolean;
   /** Aborted when the server begins to shut down (closes event streams). */
   shutdown: AbortSignal;
@@ -241,6 +249,17 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
 
   const rateLimit = openRateLimiter(config);
   const engine = config.database ? await clusterEngine(config, store, storage, registry, log) : embeddedEngine(config, store, storage, registry, log);
+  const resolver = systemResolver;
+  const webhooks = new WebhookDispatcher({
+    store,
+    bus: engine.bus,
+    logger: log,
+    sender: guardedWebhookSender({ allowPrivateNetworks: config.allowPrivateNetworks, resolver, userAgent: `SpiderIQ-Webhooks/${VERSION} (+${config.publicUrl})` }),
+    scheduleMs: config.webhooks.retryScheduleMs,
+    timeoutMs: config.webhooks.timeoutMs,
+    pollMs: config.webhooks.pollMs,
+  });
+  webhooks.start();
   const shutdown = new AbortController();
 
   return {
@@ -255,11 +274,14 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     queue: engine.queue,
     limiter: rateLimit.limiter,
     credentials: new CredentialCache(config.authCacheMs),
+    resolver,
+    webhooks,
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
     logRequests: log.isLevelEnabled('debug'),
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();
+      await webhooks.stop();
       await engine.stop(config.shutdownGraceMs);
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await Promise.all([store.close(), rateLimit.close()]);

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { defaultMcpHosts } from './config.js';
 import type { ServerConfig } from './config.js';
 import { createRuntime } from './runtime.js';
 import type { RegisterEngines, Runtime } from './runtime.js';
@@ -25,7 +26,7 @@ export async function startServer(config: ServerConfig, registerEngines: Registe
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const effective = config.port === 0 && config.publicUrl.endsWith(':0') ? { ...config, port, publicUrl: config.publicUrl.replace(/:0$/, `:${port}`) } : config;
+  const effective = config.port === 0 && config.publicUrl.endsWith(':0') ? withPort(config, port) : config;
   const runtime = await createRuntime(effective, registerEngines);
   const app = createApp(runtime);
   handle = (request) => app.fetch(request);
@@ -62,4 +63,11 @@ export async function startWorker(config: ServerConfig, registerEngines: Registe
 export async function startProcess(config: ServerConfig, registerEngines: RegisterEngines): Promise<(RunningServer | RunningWorker) & { url: string | null }> {
   if (config.role === 'worker') return { ...(await startWorker(config, registerEngines)), url: null };
   return startServer(config, registerEngines);
+}
+
+/** The config once `PORT=0` has become a real port: the public URL and the MCP Host allow-list name it. */
+function withPort(config: ServerConfig, port: number): ServerConfig {
+  const publicUrl = config.publicUrl.replace(/:0$/, `:${port}`);
+  const mcpAllowedHosts = [...new Set([...config.mcpAllowedHosts.filter((host) => !host.endsWith(':0')), ...defaultMcpHosts(publicUrl, port)])];
+  return { ...config, port, publicUrl, mcpAllowedHosts };
 }

@@ -20,6 +20,9 @@ describe('loadConfig', () => {
     ['SPIDERIQ_ROLE', 'scheduler', /SPIDERIQ_ROLE="scheduler"/],
     ['SPIDERIQ_REDIS_URL', 'http://127.0.0.1:6379', /SPIDERIQ_REDIS_URL/],
     ['SPIDERIQ_QUEUE_PREFIX', 'Has Spaces', /SPIDERIQ_QUEUE_PREFIX/],
+    ['SPIDERIQ_WEBHOOK_RETRY_SECONDS', '5,30,120', /SPIDERIQ_WEBHOOK_RETRY_SECONDS="5,30,120": must be at least 4/],
+    ['SPIDERIQ_WEBHOOK_RETRY_SECONDS', '5,x,1,2', /SPIDERIQ_WEBHOOK_RETRY_SECONDS/],
+    ['SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS', '0', /SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS/],
   ])('stops start-up on a bad %s, naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -47,5 +50,14 @@ describe('loadConfig', () => {
     const worker = loadConfig({ SPIDERIQ_ROLE: 'worker', SPIDERIQ_INSTANCE: 'w-7', SPIDERIQ_DATABASE_URL: 'postgres://db/x', SPIDERIQ_REDIS_URL: 'redis://r:6379/2', SPIDERIQ_RECONCILE_SECONDS: '5' });
     expect(worker).toMatchObject({ role: 'worker', instance: 'w-7', redisUrl: 'redis://r:6379/2', queue: { prefix: 'spideriq', reconcileMs: 5000 } });
     expect(() => loadConfig({ SPIDERIQ_ROLE: 'api' })).toThrow(/SPIDERIQ_ROLE="api".*SPIDERIQ_DATABASE_URL/);
+  });
+
+  it('reads the webhook schedule and the MCP Host allow-list', () => {
+    const defaults = loadConfig({ PORT: '9000', SPIDERIQ_PUBLIC_URL: 'https://api.example.com' });
+    expect(defaults.webhooks).toEqual({ retryScheduleMs: [5, 30, 120, 600, 1800, 3600, 10_800, 21_600, 43_200].map((s) => s * 1000), timeoutMs: 10_000, pollMs: 1000 });
+    expect(defaults.mcpAllowedHosts).toEqual(['api.example.com', '127.0.0.1:9000', 'localhost:9000', '[::1]:9000']);
+    const set = loadConfig({ SPIDERIQ_WEBHOOK_RETRY_SECONDS: '0.2, 0.4,0.8,1.6', SPIDERIQ_WEBHOOK_TIMEOUT_SECONDS: '0.5', SPIDERIQ_MCP_ALLOWED_HOSTS: 'mcp.internal:8080, 10.0.0.5:8080' });
+    expect(set.webhooks).toMatchObject({ retryScheduleMs: [200, 400, 800, 1600], timeoutMs: 500 });
+    expect(set.mcpAllowedHosts).toEqual(['mcp.internal:8080', '10.0.0.5:8080']);
   });
 });

@@ -1,35 +1,15 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVER_PROCESS_SCRIPT } from '@spideriq/testkit/server';
+import { startServerProcess } from '@spideriq/testkit/server';
 import { generateToken } from '../src/auth/credentials.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-
-/** Starts the server in its own process and resolves with its URL once it listens. */
-function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--conditions=@spideriq/source', '--import', 'tsx', SERVER_PROCESS_SCRIPT], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', SPIDERIQ_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${out}`)));
-  });
-}
 
 describe('crash recovery', () => {
   it('completes every job exactly once after kill -9 mid-job and a restart on the same data folder', async () => {
@@ -39,7 +19,7 @@ describe('crash recovery', () => {
     const env = { SPIDERIQ_DATA_DIR: dataDir, SPIDERIQ_BOOTSTRAP_TOKEN: token, SPIDERIQ_LEASE_SECONDS: '1', SPIDERIQ_WORKERS_SITE: '1', COMPLETIONS_LOG: completions };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    const first = await startProcess(env);
+    const first = await startServerProcess(env, children);
     const ids: string[] = [];
     for (const url of ['https://slow.test/?ms=3000&crash=1', 'https://slow.test/?ms=200&crash=2', 'https://ok.test/crash-3', 'https://ok.test/crash-4']) {
       const res = await fetch(`${first.url}/api/v1/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url } }) });
@@ -56,7 +36,7 @@ describe('crash recovery', () => {
     await new Promise((r) => first.child.once('exit', r));
     expect(existsSync(completions) ? readFileSync(completions, 'utf8').trim() : '').toBe('');
 
-    const second = await startProcess(env);
+    const second = await startServerProcess(env, children);
     const deadline = Date.now() + 30_000;
     const final: Record<string, { status: string }> = {};
     for (const id of ids) {
@@ -80,7 +60,7 @@ describe('crash recovery', () => {
     const token = generateToken().token;
     const env = { SPIDERIQ_DATA_DIR: dataDir, SPIDERIQ_BOOTSTRAP_TOKEN: token, SPIDERIQ_WORKERS_SITE: '1', COMPLETIONS_LOG: join(dataDir, 'completions.log') };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const server = await startProcess(env);
+    const server = await startServerProcess(env, children);
     const res = await fetch(`${server.url}/api/v1/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url: 'https://slow.test/?ms=600&term' } }) });
     const { job_id } = (await res.json()) as { job_id: string };
     for (;;) {

@@ -36,8 +36,10 @@ let server: TestServer;
 let app: Hono<AppEnv>;
 let jobId: string;
 beforeAll(async () => {
-  // No workers: generated jobs are stored, never run.
-  server = await startTestServer(registerTestEngines, { SPIDERIQ_WORKERS_SITE: '0', SPIDERIQ_WORKERS_MAPS: '0' });
+  // No workers: generated jobs are stored, never run. Private networks allowed: the SSRF guard's address
+  // policy on `webhook_url` is a deployment setting the document cannot state, and with it on a generated
+  // host name would be looked up in DNS at submit.
+  server = await startTestServer(registerTestEngines, { SPIDERIQ_WORKERS_SITE: '0', SPIDERIQ_WORKERS_MAPS: '0', SPIDERIQ_ALLOW_PRIVATE_NETWORKS: 'true' });
   app = createApp(server.runtime);
   const res = await server.api('/api/v1/jobs/spiderSite/submit', { method: 'POST', body: JSON.stringify({ payload: { url: 'https://ok.test/' } }) });
   jobId = ((await res.json()) as { job_id: string }).job_id;
@@ -103,7 +105,8 @@ describe('the committed OpenAPI document and the server agree on every generated
     );
     expect(disagreements.slice(0, 5)).toEqual([]);
     // Both sides of the rules were reached: valid requests and refused ones.
-    expect(valid).toBeGreaterThan(RUNS * 0.05);
+    // (2 %: the submit bodies' optional webhook fields, with their own pattern and rule, make a random body valid less often.)
+    expect(valid).toBeGreaterThan(RUNS * 0.02);
     expect(RUNS - valid).toBeGreaterThan(RUNS * 0.05);
   }, 600_000);
 });

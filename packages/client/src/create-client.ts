@@ -11,6 +11,7 @@ import type {
   JobResults,
   JobStatusResponse,
   JobStreamEvent,
+  JobWebhooksResponse,
   ListJobsQuery,
   QueueStatsResponse,
   ResponseFormat,
@@ -18,6 +19,7 @@ import type {
   SubmitJobResponse,
   SubmitMapsRequest,
   SubmitSiteRequest,
+  WebhookSecretResponse,
 } from './models.js';
 import { waitForResults, type WaitForResultsOptions } from './wait-for-results.js';
 
@@ -77,6 +79,12 @@ export interface SpiderIQClient {
   list(query?: ListJobsQuery, options?: RequestOptions): Promise<JobListResponse>;
   /** `DELETE /api/v1/jobs/{job_id}`: cancels a queued or processing job. */
   cancel(jobId: string, options?: RequestOptions): Promise<CancelJobResponse>;
+  /** `GET /api/v1/jobs/{job_id}/webhooks` (extension): its webhooks and every delivery attempt; JobNotFoundError on 404. */
+  jobWebhooks(jobId: string, options?: RequestOptions): Promise<JobWebhooksResponse>;
+  /** `GET /api/v1/webhooks/secret` (extension): the `whsec_…` secret deliveries are signed with. */
+  webhookSecret(options?: RequestOptions): Promise<WebhookSecretResponse>;
+  /** `POST /api/v1/webhooks/secret/rotate` (extension): a new secret; the old one keeps signing for 24 hours. */
+  rotateWebhookSecret(options?: RequestOptions): Promise<WebhookSecretResponse>;
   /** `GET /api/v1/system/health` (public). */
   health(options?: RequestOptions): Promise<HealthResponse>;
   /** `GET /api/v1/system/queue-stats` (public). */
@@ -153,6 +161,10 @@ export function createClient(options: ClientOptions): SpiderIQClient {
     list: (query = {}, { signal } = {}) => call(() => raw.GET('/api/v1/jobs/list', { params: { query }, signal }), signal),
     cancel: (jobId, { signal } = {}) =>
       call(() => raw.DELETE('/api/v1/jobs/{job_id}', { params: { path: { job_id: jobId } }, signal }), signal, { jobId }),
+    jobWebhooks: (jobId, { signal } = {}) =>
+      call(() => raw.GET('/api/v1/jobs/{job_id}/webhooks', { params: { path: { job_id: jobId } }, signal }), signal, { jobId }),
+    webhookSecret: ({ signal } = {}) => call(() => raw.GET('/api/v1/webhooks/secret', { signal }), signal),
+    rotateWebhookSecret: ({ signal } = {}) => call(() => raw.POST('/api/v1/webhooks/secret/rotate', { signal }), signal),
     health: ({ signal } = {}) => call(() => raw.GET('/api/v1/system/health', { signal }), signal),
     queueStats: ({ signal } = {}) => call(() => raw.GET('/api/v1/system/queue-stats', { signal }), signal),
     info: ({ signal } = {}) => call(() => raw.GET('/api/v1/system/info', { signal }), signal),

@@ -45,6 +45,12 @@ export type HealthResponse = ResponseBody<'/api/v1/system/health', 'get', 200>;
 export type QueueStatsResponse = ResponseBody<'/api/v1/system/queue-stats', 'get', 200>;
 /** `GET /api/v1/system/info`. */
 export type InfoResponse = ResponseBody<'/api/v1/system/info', 'get', 200>;
+/** `GET /api/v1/jobs/{job_id}/webhooks` (extension): the job's webhooks and every delivery attempt. */
+export type JobWebhooksResponse = ResponseBody<'/api/v1/jobs/{job_id}/webhooks', 'get', 200>;
+/** `GET /api/v1/webhooks/secret` and `POST …/rotate` (extension): the Standard Webhooks signing secret. */
+export type WebhookSecretResponse = ResponseBody<'/api/v1/webhooks/secret', 'get', 200>;
+/** A job event a webhook can be sent for (`webhook_events`). */
+export type WebhookEventName = NonNullable<SubmitSiteRequest['webhook_events']>[number];
 /** One issue of a 422 answer (FastAPI's `{loc, msg, type}`). */
 export type ValidationIssue = Schemas['ValidationIssue'];
 /** Why a job failed or was cancelled (`error_code` of the status and results bodies). */

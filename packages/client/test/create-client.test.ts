@@ -8,6 +8,8 @@ const submitted = { job_id: JOB_ID, type: 'spiderSite', status: 'queued', create
 const cancelled = { success: true, job_id: JOB_ID, status: 'cancelled', message: 'Job cancelled successfully' };
 const list = { total: 0, page: 2, page_size: 10, total_pages: 0, jobs: [] };
 const health = { status: 'healthy' };
+const webhooks = { job_id: JOB_ID, subscriptions: [], deliveries: [] };
+const secret = { secret: 'whsec_abc', created_at: '2025-10-27T14:30:02Z', previous_secret_expires_at: null };
 
 let api: FakeApi;
 let client: SpiderIQClient;
@@ -21,6 +23,9 @@ beforeAll(async () => {
     [`GET /api/v1/jobs/${JOB_ID}/results`]: sequence({ status: 202, body: PROCESSING }, { status: 200, body: COMPLETED }),
     'GET /api/v1/jobs/list': sequence({ status: 200, body: list }),
     [`DELETE /api/v1/jobs/${JOB_ID}`]: sequence({ status: 200, body: cancelled }),
+    [`GET /api/v1/jobs/${JOB_ID}/webhooks`]: sequence({ status: 200, body: webhooks }),
+    'GET /api/v1/webhooks/secret': sequence({ status: 200, body: secret }),
+    'POST /api/v1/webhooks/secret/rotate': sequence({ status: 200, body: secret }),
     'GET /api/v1/system/health': sequence({ status: 200, body: health }),
     'GET /api/v1/system/queue-stats': sequence({ status: 200, body: { queues: [] } }),
     'GET /api/v1/system/info': sequence({ status: 200, body: { name: 'SpiderIQ (open source)' } }),
@@ -42,6 +47,9 @@ describe('createClient', () => {
     ['submit', () => client.submit({ type: 'spiderSite', payload: { url: 'https://example.com' } }), 'POST', '/api/v1/jobs/submit', submitted],
     ['status', () => client.status(JOB_ID), 'GET', `/api/v1/jobs/${JOB_ID}/status`, { job_id: JOB_ID, status: 'processing' }],
     ['cancel', () => client.cancel(JOB_ID), 'DELETE', `/api/v1/jobs/${JOB_ID}`, cancelled],
+    ['jobWebhooks', () => client.jobWebhooks(JOB_ID), 'GET', `/api/v1/jobs/${JOB_ID}/webhooks`, webhooks],
+    ['webhookSecret', () => client.webhookSecret(), 'GET', '/api/v1/webhooks/secret', secret],
+    ['rotateWebhookSecret', () => client.rotateWebhookSecret(), 'POST', '/api/v1/webhooks/secret/rotate', secret],
     ['health', () => client.health(), 'GET', '/api/v1/system/health', health],
     ['queueStats', () => client.queueStats(), 'GET', '/api/v1/system/queue-stats', { queues: [] }],
     ['info', () => client.info(), 'GET', '/api/v1/system/info', { name: 'SpiderIQ (open source)' }],
@@ -50,6 +58,11 @@ describe('createClient', () => {
     expect(last()).toMatchObject({ method, path });
     expect(last().headers['authorization']).toBe(`Bearer ${TOKEN}`);
     expect(last().headers['x-trace']).toBe('on');
+  });
+
+  it('sends the webhook fields of a submit body', async () => {
+    await client.submitSite({ payload: { url: 'https://example.com' }, webhook_url: 'https://hooks.example.com/x', webhook_events: ['job.completed'] });
+    expect(JSON.parse(last().body)).toMatchObject({ webhook_url: 'https://hooks.example.com/x', webhook_events: ['job.completed'] });
   });
 
   it('sends submit bodies as JSON', async () => {

@@ -28,6 +28,9 @@ describe('types derive from the generated OpenAPI', () => {
     expectTypeOf(client.submitSite).parameter(0).toEqualTypeOf<SubmitSiteRequest>();
     // @ts-expect-error url is required
     const missingUrl: SubmitSiteRequest = { payload: {} };
+    // @ts-expect-error webhook_events are the terminal job events
+    const badEvent: SubmitSiteRequest = { payload: { url: 'https://example.com' }, webhook_url: 'https://h.example/', webhook_events: ['job.progress'] };
+    expectTypeOf(badEvent).toBeObject();
     // @ts-expect-error crawl_strategy is an enum
     const badStrategy: SubmitSiteRequest = { payload: { url: 'https://example.com', crawl_strategy: 'random' } };
     expectTypeOf([ok, missingUrl, badStrategy]).toBeArray();

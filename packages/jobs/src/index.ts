@@ -39,3 +39,13 @@ export { BullWorkerPool } from './queue/bull-worker-pool.js';
 export type { BullWorkerPoolOptions } from './queue/bull-worker-pool.js';
 export { Reconciler } from './queue/reconciler.js';
 export type { ReconcilerOptions } from './queue/reconciler.js';
+export type {
+  WebhookStore,
+  WebhookSubscriptionRecord,
+  DueWebhookEvent,
+  NewWebhookDelivery,
+  WebhookDeliveryRecord,
+  WebhookDeliveryState,
+  WebhookAttemptRecord,
+  WebhookSecretRecord,
+} from './webhooks/webhook-store.js';

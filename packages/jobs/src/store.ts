@@ -1,5 +1,6 @@
 import type { JobErrorCode, JobStatus, JobType } from '@spideriq/schema';
 import type { ClaimedJob, ClientRecord, JobRecord, StoredProgress, StoreStats } from './records.js';
+import type { WebhookStore } from './webhooks/webhook-store.js';
 
 /** A new job to insert. */
 export interface NewJob {
@@ -86,6 +87,9 @@ export interface JobStore {
   getClient(id: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   setClientDisabled(id: string, disabled: boolean): Promise<boolean>;
+
+  /** Webhook subscriptions, deliveries and secrets, in the same database (extension). */
+  readonly webhooks: WebhookStore;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobIdSchema, JobTypeSchema, TimestampSchema } from './primitives.js';
+import { JobResultsSchema } from './jobs/results.js';
 
 /** Sent once when the stream opens. */
 export const ConnectedEventSchema = z
@@ -37,8 +38,17 @@ export const JobProgressEventSchema = z
 
 /** Terminal: results are ready. */
 export const JobCompletedEventSchema = z
-  .object({ event: z.literal('job.completed'), job_id: JobIdSchema, type: JobTypeSchema, processing_time_seconds: z.number(), completed_at: TimestampSchema })
-  .meta({ description: 'The job completed; fetch its results.', example: { event: 'job.completed', job_id: '550e8400-e29b-41d4-a716-446655440000', type: 'spiderSite', processing_time_seconds: 12.4, completed_at: '2025-10-27T14:30:15Z' } });
+  .object({
+    event: z.literal('job.completed'),
+    job_id: JobIdSchema,
+    type: JobTypeSchema,
+    processing_time_seconds: z.number(),
+    completed_at: TimestampSchema,
+    results: JobResultsSchema.optional().meta({
+      description: 'Webhooks only (extension): the job’s results envelope, as `GET /results` answers it, so the receiver needs no second request. The event stream leaves it out.',
+    }),
+  })
+  .meta({ description: 'The job completed; fetch its results (webhooks carry them in `results`).', example: { event: 'job.completed', job_id: '550e8400-e29b-41d4-a716-446655440000', type: 'spiderSite', processing_time_seconds: 12.4, completed_at: '2025-10-27T14:30:15Z' } });
 
 /** Terminal: the job failed after its attempts. */
 export const JobFailedEventSchema = z

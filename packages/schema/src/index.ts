@@ -71,5 +71,15 @@ export {
 } from './events.js';
 export type { JobEvent, JobEventName } from './events.js';
 export { components } from './components.js';
+export {
+  WebhookEventNameSchema,
+  DEFAULT_WEBHOOK_EVENTS,
+  webhookRequestFields,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  JobWebhooksResponseSchema,
+  WebhookSecretResponseSchema,
+} from './webhooks.js';
+export type { WebhookEventName, WebhookAttempt, WebhookDelivery, JobWebhooksResponse, WebhookSecretResponse } from './webhooks.js';
 export { operations, JobPathSchema, defineOperation, routePath, OPERATION_TAGS } from './operations/index.js';
 export type { Operation, OperationAuth, OperationInput, OperationResponse, OperationTag, OperationId, MediaKind, HttpMethod, DocumentedStatus } from './operations/index.js';

@@ -57,6 +57,16 @@ export function requiredTogether(fields: readonly string[], message: string): Ob
   };
 }
 
+/** `field` may only be given together with `needed` (a one-way `dependentRequired`). */
+export function requires(field: string, needed: string, message: string): ObjectRule {
+  return {
+    jsonSchema: { dependentRequired: { [field]: [needed] } },
+    holds: (value) => !present(value, field) || present(value, needed),
+    message,
+    path: () => [field],
+  };
+}
+
 /** At least one of `fields` is present (`anyOf` of `required`). */
 export function requiredOneOf(fields: readonly string[], message: string): ObjectRule {
   return {

@@ -13,6 +13,7 @@ export {
   buildUserAgent,
   checkUrl,
   defaultConnector,
+  pinnedConnector,
   systemResolver,
 } from './fetch/index.js';
 export type { BlockedAddressReason, Connector, FetchErrorCode, FetchResult, HttpClientOptions, ResolvedAddress, Resolver } from './fetch/index.js';

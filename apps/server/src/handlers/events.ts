@@ -4,28 +4,10 @@ import type { JobEvent } from '@spideriq/schema';
 import type { JobRecord } from '@spideriq/jobs';
 import type { Runtime } from '../runtime.js';
 import { notFound } from '../http/errors.js';
+import { currentStateEvent } from '../views/job-events.js';
 import type { Handlers } from '../operations/handler.js';
-import { resultsView } from '../views/job-views.js';
 
 const terminal = new Set<string>(TERMINAL_EVENTS);
-
-/** The event a job's current state implies, sent first so a late subscriber misses nothing. */
-function currentStateEvent(job: JobRecord): JobEvent {
-  switch (job.status) {
-    case 'queued':
-      return { event: 'job.queued', job_id: job.id, type: job.type, priority: job.priority, created_at: job.createdAt };
-    case 'processing':
-      return job.progress
-        ? { event: 'job.progress', job_id: job.id, type: job.type, pages_crawled: job.progress.pages_crawled, results_found: job.progress.results_found, total: job.progress.total, message: job.progress.message, timestamp: job.progress.updated_at }
-        : { event: 'job.processing', job_id: job.id, type: job.type, worker_id: job.workerId ?? 'unknown', attempt: job.attempts, started_at: job.startedAt ?? job.updatedAt };
-    case 'completed':
-      return { event: 'job.completed', job_id: job.id, type: job.type, processing_time_seconds: resultsView(job).processing_time_seconds ?? 0, completed_at: job.completedAt ?? job.updatedAt };
-    case 'failed':
-      return { event: 'job.failed', job_id: job.id, type: job.type, error_message: job.errorMessage ?? 'Job failed', completed_at: job.completedAt ?? job.updatedAt };
-    case 'cancelled':
-      return { event: 'job.cancelled', job_id: job.id, type: job.type, cancelled_at: job.completedAt ?? job.updatedAt };
-  }
-}
 
 /**
  * `GET /api/v1/events/stream`: Server-Sent Events of the client's own jobs (one job with `job_id`).

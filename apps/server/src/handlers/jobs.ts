@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JobType, SubmitJobResponse } from '@spideriq/schema';
+import { DEFAULT_WEBHOOK_EVENTS } from '@spideriq/schema';
+import type { JobType, SubmitJobResponse, WebhookEventName } from '@spideriq/schema';
 import { dedupKey } from '@spideriq/jobs';
 import type { ClientRecord, JobRecord } from '@spideriq/jobs';
 import type { Runtime } from '../runtime.js';
@@ -9,21 +10,38 @@ import { JobResultsSchema } from '@spideriq/schema';
 import type { Handlers, Reply } from '../operations/handler.js';
 import { CompletedResultsCache } from '../views/results-cache.js';
 import { resultsJson, resultsStatusCode, resultsView, statusView, summaryView } from '../views/job-views.js';
+import { jobWebhooksView } from '../views/webhook-views.js';
+import { checkWebhookUrl } from '../webhooks/webhook-url.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-type JobHandlers = Pick<Handlers, 'submitSiteJob' | 'submitMapsJob' | 'submitJob' | 'getJobStatus' | 'getJobResults' | 'listJobs' | 'cancelJob'>;
+type JobHandlers = Pick<Handlers, 'submitSiteJob' | 'submitMapsJob' | 'submitJob' | 'getJobStatus' | 'getJobResults' | 'listJobs' | 'cancelJob' | 'getJobWebhooks'>;
 
-/** The handlers of `/api/v1/jobs/*`: submit, status, results, list and cancel. */
+/** The webhook fields of a submit body (extension). */
+interface WebhookRequest {
+  webhook_url?: string | undefined;
+  webhook_events?: WebhookEventName[] | undefined;
+}
+
+/** The handlers of `/api/v1/jobs/*`: submit, status, results, list, cancel, and a job's webhooks. */
 export function jobHandlers(runtime: Runtime): JobHandlers {
   const completedResults = new CompletedResultsCache(64 * 1024 * 1024);
 
-  const submit = async (client: ClientRecord, type: JobType, payload: unknown, priority: number): Promise<Reply> => {
+  const submit = async (client: ClientRecord, type: JobType, payload: unknown, priority: number, webhook: WebhookRequest): Promise<Reply> => {
     if (!runtime.registry.get(type)) throw new ApiError(422, [{ loc: ['body', 'type'], msg: `Job type ${type} is not enabled on this server`, type: 'enum' }]);
+    if (webhook.webhook_url) await checkWebhookUrl(webhook.webhook_url, { allowPrivateNetworks: runtime.config.allowPrivateNetworks, resolver: runtime.resolver });
+    const now = new Date();
+    // The webhook is not part of the dedup key: a cached job gets the new webhook subscribed to it.
     const { job, fromCache } = await runtime.store.createJob(
       { id: randomUUID(), clientId: client.id, type, payload, priority, dedupKey: dedupKey(client.id, type, payload) },
-      new Date(),
+      now,
     );
+    if (webhook.webhook_url) {
+      const events = [...new Set(webhook.webhook_events ?? DEFAULT_WEBHOOK_EVENTS)];
+      await runtime.store.webhooks.subscribe({ id: randomUUID(), jobId: job.id, clientId: client.id, url: webhook.webhook_url, events, createdAt: now.toISOString() });
+      // A cached job may be finished already: its webhook is due now.
+      if (fromCache) runtime.webhooks.wake();
+    }
     if (!fromCache) {
       // The row is the job: should the queue be unreachable now, the reconciler enqueues it later.
       await runtime.queue.enqueue(job).catch((error: unknown) => runtime.logger.warn({ err: error, jobId: job.id }, 'enqueue failed; the reconciler will retry'));
@@ -48,9 +66,9 @@ export function jobHandlers(runtime: Runtime): JobHandlers {
   };
 
   return {
-    submitSiteJob: ({ client, body }) => submit(client, 'spiderSite', body.payload, body.priority),
-    submitMapsJob: ({ client, body }) => submit(client, 'spiderMaps', body.payload, body.priority),
-    submitJob: ({ client, body }) => submit(client, body.type, body.payload, body.priority),
+    submitSiteJob: ({ client, body }) => submit(client, 'spiderSite', body.payload, body.priority, body),
+    submitMapsJob: ({ client, body }) => submit(client, 'spiderMaps', body.payload, body.priority, body),
+    submitJob: ({ client, body }) => submit(client, body.type, body.payload, body.priority, body),
 
     async listJobs({ client, query: q }) {
       const { total, jobs } = await runtime.store.listJobs({
@@ -82,6 +100,12 @@ export function jobHandlers(runtime: Runtime): JobHandlers {
         return send(c, resultsStatusCode(job), body, JSON_TYPE);
       }
       return respond(c, resultsStatusCode(job), resultsView(job), JobResultsSchema, format);
+    },
+
+    async getJobWebhooks({ client, params }) {
+      const job = await ownJob(params.job_id, client);
+      const [subscriptions, deliveries] = await Promise.all([runtime.store.webhooks.subscriptionsOf(job.id), runtime.store.webhooks.deliveriesOf(job.id)]);
+      return { status: 200, body: jobWebhooksView(job.id, subscriptions, deliveries) };
     },
 
     async cancelJob({ client, params }) {

@@ -228,6 +228,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{job_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a job’s webhook deliveries
+         * @description Extension. The webhooks subscribed to the job (`webhook_url` at submit) and every delivery with each attempt: when, the status code the receiver answered (null without an answer) and the error. `next_attempt_at` says when a pending delivery is retried.
+         */
+        get: operations["getJobWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the webhook signing secret
+         * @description Extension. The client’s own `whsec_…` secret (created on first use). Verify each delivery with a Standard Webhooks library: it checks `webhook-signature` (`v1,<base64 HMAC-SHA256>` of `{webhook-id}.{webhook-timestamp}.{body}`) and the timestamp’s age.
+         */
+        get: operations["getWebhookSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the webhook signing secret
+         * @description Extension. Replaces the secret. For 24 hours deliveries carry two signatures, one per secret (space-separated in `webhook-signature`), so a receiver can switch to the new one without missing a delivery.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -425,7 +485,19 @@ export interface components {
              * @example 0
              */
             priority?: number;
-        };
+            /**
+             * @description Extension: POST the job’s events here, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with your secret from `GET /api/v1/webhooks/secret`, retried until a 2xx. Private and cloud-metadata addresses are refused unless the server allows private networks.
+             * @example https://crm.example.com/hooks/spideriq
+             */
+            webhook_url?: string;
+            /**
+             * @description Extension: which events to send. Default `["job.completed","job.failed","job.cancelled"]`. Needs `webhook_url`.
+             * @example [
+             *       "job.completed"
+             *     ]
+             */
+            webhook_events?: ("job.completed" | "job.failed" | "job.cancelled")[];
+        } & unknown;
         /**
          * @description What to search for.
          * @example {
@@ -479,7 +551,19 @@ export interface components {
              * @example 0
              */
             priority?: number;
-        };
+            /**
+             * @description Extension: POST the job’s events here, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with your secret from `GET /api/v1/webhooks/secret`, retried until a 2xx. Private and cloud-metadata addresses are refused unless the server allows private networks.
+             * @example https://crm.example.com/hooks/spideriq
+             */
+            webhook_url?: string;
+            /**
+             * @description Extension: which events to send. Default `["job.completed","job.failed","job.cancelled"]`. Needs `webhook_url`.
+             * @example [
+             *       "job.completed"
+             *     ]
+             */
+            webhook_events?: ("job.completed" | "job.failed" | "job.cancelled")[];
+        } & unknown;
         /**
          * @description Submit a job of any type.
          * @example {
@@ -490,7 +574,7 @@ export interface components {
          *       "priority": 5
          *     }
          */
-        SubmitJobRequest: {
+        SubmitJobRequest: ({
             /** @enum {string} */
             type: "spiderSite";
             payload: components["schemas"]["SpiderSitePayload"];
@@ -500,7 +584,19 @@ export interface components {
              * @example 0
              */
             priority?: number;
-        } | {
+            /**
+             * @description Extension: POST the job’s events here, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with your secret from `GET /api/v1/webhooks/secret`, retried until a 2xx. Private and cloud-metadata addresses are refused unless the server allows private networks.
+             * @example https://crm.example.com/hooks/spideriq
+             */
+            webhook_url?: string;
+            /**
+             * @description Extension: which events to send. Default `["job.completed","job.failed","job.cancelled"]`. Needs `webhook_url`.
+             * @example [
+             *       "job.completed"
+             *     ]
+             */
+            webhook_events?: ("job.completed" | "job.failed" | "job.cancelled")[];
+        } & unknown) | ({
             /** @enum {string} */
             type: "spiderMaps";
             payload: components["schemas"]["SpiderMapsPayload"];
@@ -510,7 +606,19 @@ export interface components {
              * @example 0
              */
             priority?: number;
-        };
+            /**
+             * @description Extension: POST the job’s events here, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with your secret from `GET /api/v1/webhooks/secret`, retried until a 2xx. Private and cloud-metadata addresses are refused unless the server allows private networks.
+             * @example https://crm.example.com/hooks/spideriq
+             */
+            webhook_url?: string;
+            /**
+             * @description Extension: which events to send. Default `["job.completed","job.failed","job.cancelled"]`. Needs `webhook_url`.
+             * @example [
+             *       "job.completed"
+             *     ]
+             */
+            webhook_events?: ("job.completed" | "job.failed" | "job.cancelled")[];
+        } & unknown);
         /**
          * @description The job was accepted.
          * @example {
@@ -1655,7 +1763,7 @@ export interface components {
             timestamp: string;
         };
         /**
-         * @description The job completed; fetch its results.
+         * @description The job completed; fetch its results (webhooks carry them in `results`).
          * @example {
          *       "event": "job.completed",
          *       "job_id": "550e8400-e29b-41d4-a716-446655440000",
@@ -1688,6 +1796,22 @@ export interface components {
              * @example 2025-10-27T14:30:15Z
              */
             completed_at: string;
+            /**
+             * @description Webhooks only (extension): the job’s results envelope, as `GET /results` answers it, so the receiver needs no second request. The event stream leaves it out.
+             * @example {
+             *       "success": false,
+             *       "job_id": "550e8400-e29b-41d4-a716-446655440000",
+             *       "type": "spiderSite",
+             *       "status": "processing",
+             *       "processing_time_seconds": null,
+             *       "worker_id": null,
+             *       "completed_at": null,
+             *       "message": "Job is still being processed. Please poll again in a few seconds.",
+             *       "data": null,
+             *       "error_message": null
+             *     }
+             */
+            results?: components["schemas"]["SiteJobResults"] | components["schemas"]["MapsJobResults"];
         };
         /**
          * @description The job failed.
@@ -2329,6 +2453,185 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["JobNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getJobWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Response format. `json` (default), `yaml` (same shape, null fields dropped, fewer tokens) or `md` (Markdown for people and agents). */
+                format?: "json" | "yaml" | "md";
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of the job (UUID). */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job’s webhooks and delivery attempts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unique identifier of the job (UUID).
+                         * @example 550e8400-e29b-41d4-a716-446655440000
+                         */
+                        job_id: string;
+                        subscriptions: {
+                            url: string;
+                            events: ("job.completed" | "job.failed" | "job.cancelled")[];
+                            /**
+                             * @description ISO 8601 timestamp (UTC).
+                             * @example 2025-10-27T14:30:15Z
+                             */
+                            created_at: string;
+                        }[];
+                        deliveries: {
+                            /**
+                             * @description The `webhook-id` header: the same on every attempt, so receivers can drop duplicates.
+                             * @example msg_2b1f0c5e8d9a4f7e9c3b6a1d0e4f5a6b
+                             */
+                            webhook_id: string;
+                            /**
+                             * @description A terminal job event; the webhook body is that event as the event stream defines it.
+                             * @example job.completed
+                             * @enum {string}
+                             */
+                            event: "job.completed" | "job.failed" | "job.cancelled";
+                            url: string;
+                            /**
+                             * @description `pending` while attempts remain, `delivered` after a 2xx, `failed` when every attempt failed.
+                             * @enum {string}
+                             */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: {
+                                attempt: number;
+                                /**
+                                 * @description ISO 8601 timestamp (UTC).
+                                 * @example 2025-10-27T14:30:15Z
+                                 */
+                                attempted_at: string;
+                                /** @description HTTP status the receiver answered; null when no answer came (timeout, refused, network). */
+                                status_code: number | null;
+                                /** @description Why the attempt failed; null when it succeeded. */
+                                error: string | null;
+                                duration_ms: number;
+                            }[];
+                            /**
+                             * @description When the next attempt is due; null once delivered or failed.
+                             * @example 2025-10-27T14:30:15Z
+                             */
+                            next_attempt_at: string | null;
+                            /**
+                             * @description ISO 8601 timestamp (UTC).
+                             * @example 2025-10-27T14:30:15Z
+                             */
+                            created_at: string;
+                        }[];
+                    };
+                    "application/yaml": string;
+                    "text/markdown": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["JobNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWebhookSecret: {
+        parameters: {
+            query?: {
+                /** @description Response format. `json` (default), `yaml` (same shape, null fields dropped, fewer tokens) or `md` (Markdown for people and agents). */
+                format?: "json" | "yaml" | "md";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signing secret. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your signing secret (Standard Webhooks `whsec_` + base64). Pass it to a Standard Webhooks verifier. */
+                        secret: string;
+                        /**
+                         * @description ISO 8601 timestamp (UTC).
+                         * @example 2025-10-27T14:30:15Z
+                         */
+                        created_at: string;
+                        /**
+                         * @description After a rotation, deliveries are signed with both the new and the previous secret until this time, so receivers can switch without missing one.
+                         * @example 2025-10-27T14:30:15Z
+                         */
+                        previous_secret_expires_at: string | null;
+                    };
+                    "application/yaml": string;
+                    "text/markdown": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, and until when the previous one still signs. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your signing secret (Standard Webhooks `whsec_` + base64). Pass it to a Standard Webhooks verifier. */
+                        secret: string;
+                        /**
+                         * @description ISO 8601 timestamp (UTC).
+                         * @example 2025-10-27T14:30:15Z
+                         */
+                        created_at: string;
+                        /**
+                         * @description After a rotation, deliveries are signed with both the new and the previous secret until this time, so receivers can switch without missing one.
+                         * @example 2025-10-27T14:30:15Z
+                         */
+                        previous_secret_expires_at: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
         };

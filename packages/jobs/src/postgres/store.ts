@@ -4,6 +4,8 @@ import { postgresDialect } from '../sql/dialect.js';
 import { SqlJobStore } from '../sql/job-store.js';
 import { migrateStore } from '../sql/migrate.js';
 import type { StoreTables } from '../sql/tables.js';
+import type { WebhookStore } from '../webhooks/webhook-store.js';
+import { PostgresWebhookStore, postgresWebhookSchema } from './webhook-store.js';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -22,6 +24,8 @@ export interface PostgresStoreOptions {
  * Every connection's `search_path` is the configured schema.
  */
 export class PostgresJobStore extends SqlJobStore {
+  readonly webhooks: WebhookStore;
+
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'spideriq';
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
@@ -33,6 +37,26 @@ export class PostgresJobStore extends SqlJobStore {
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
     super(db, postgresDialect, options.maxAttempts, migrateLocked(options.connectionString, schema, db));
+    const query = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
+      await this.ready();
+      return pool.query<R>(text, params);
+    };
+    const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+      await this.ready();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await work(client);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    this.webhooks = new PostgresWebhookStore({ schema: `"${schema}"`, query, transaction });
   }
 }
 
@@ -48,6 +72,8 @@ async function migrateLocked(connectionString: string, schema: string, db: Kysel
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`spideriq-migrate:${schema}`]);
     await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await migrateStore(db, postgresDialect, schema);
+    // The webhook tables (extension) are `IF NOT EXISTS` DDL of their own store, run under the same lock.
+    await lock.query(postgresWebhookSchema(schema));
   } finally {
     await lock.end().catch(() => undefined);
   }

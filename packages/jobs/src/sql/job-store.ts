@@ -10,6 +10,7 @@ import { LeaseQueue, interrupted, takeLease } from './lease-queue.js';
 import { toClient, toJob } from './rows.js';
 import type { JobRow } from './rows.js';
 import type { StoreTables } from './tables.js';
+import type { WebhookStore } from '../webhooks/webhook-store.js';
 
 const time = (value: string | Date): number => (typeof value === 'string' ? Date.parse(value) : value.getTime());
 
@@ -18,7 +19,10 @@ const time = (value: string | Date): number => (typeof value === 'string' ? Date
  * differs. Every state change is one statement or one transaction, so a `kill -9` at any point leaves a
  * consistent queue. Every method waits for the migrations (`ready`).
  */
-export class SqlJobStore implements LeaseQueueStore {
+export abstract class SqlJobStore implements LeaseQueueStore {
+  /** Webhook subscriptions, deliveries and secrets, in the same database (extension). */
+  abstract readonly webhooks: WebhookStore;
+
   /** The query layer, for subclasses' fast paths. */
   protected readonly db: Kysely<StoreTables>;
   readonly #dialect: StoreDialect;

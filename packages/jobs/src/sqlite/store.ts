@@ -10,6 +10,8 @@ import { migrateStore } from '../sql/migrate.js';
 import { toClient, toJob } from '../sql/rows.js';
 import type { JobRow } from '../sql/rows.js';
 import type { ClientsTable, StoreTables } from '../sql/tables.js';
+import type { WebhookStore } from '../webhooks/webhook-store.js';
+import { SqliteWebhookStore } from './webhook-store.js';
 
 /** Options of the SQLite store. */
 export interface SqliteStoreOptions {
@@ -25,6 +27,7 @@ export interface SqliteStoreOptions {
  * prepared statement: preparing costs more than running a point query.
  */
 export class SqliteJobStore extends SqlJobStore {
+  readonly webhooks: WebhookStore;
   readonly #raw: Database.Database;
   #getJob: Database.Statement<[string], JobRow> | undefined;
   #getClient: Database.Statement<[string], Selectable<ClientsTable>> | undefined;
@@ -39,6 +42,7 @@ export class SqliteJobStore extends SqlJobStore {
     const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: raw }) });
     super(db, sqliteDialect, options.maxAttempts, migrateExclusive(raw, db));
     this.#raw = raw;
+    this.webhooks = new SqliteWebhookStore(raw);
     void this.ready().then(() => (this.#migrated = true), () => undefined);
   }
 

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { JobIdSchema, JobStatusSchema, JobTypeSchema, PrioritySchema, TimestampSchema } from '../primitives.js';
 import { SpiderSitePayloadSchema } from '../site/payload.js';
 import { SpiderMapsPayloadSchema } from '../maps/payload.js';
+import { WEBHOOK_EVENTS_NEED_URL, webhookRequestFields } from '../webhooks.js';
+import { withRules } from '../rules.js';
 
 /** Body of the generic `POST /api/v1/jobs/submit`: the job type is chosen in the body. */
 export const SubmitJobRequestSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('spiderSite'), payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0) }),
-    z.object({ type: z.literal('spiderMaps'), payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0) }),
+    withRules(z.object({ type: z.literal('spiderSite'), payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields }), [WEBHOOK_EVENTS_NEED_URL]),
+    withRules(z.object({ type: z.literal('spiderMaps'), payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields }), [WEBHOOK_EVENTS_NEED_URL]),
   ])
   .meta({
     description: 'Submit a job of any type.',

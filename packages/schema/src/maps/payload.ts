@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS_NEED_URL, webhookRequestFields } from '../webhooks.js';
 import { PrioritySchema } from '../primitives.js';
 import { nonBlankString, requiredOneOf, withRules } from '../rules.js';
 
@@ -32,7 +33,10 @@ export function mapsQueryText(payload: Pick<SpiderMapsPayload, 'search_query' | 
 }
 
 /** Body of `POST /api/v1/jobs/spiderMaps/submit`. */
-export const SubmitMapsRequestSchema = z
-  .object({ payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0) })
-  .meta({ description: 'Submit a spiderMaps job.', example: { payload: { search_query: 'plumbers in Austin, TX', max_results: 20 }, priority: 0 } });
+export const SubmitMapsRequestSchema = withRules(
+  z
+    .object({ payload: SpiderMapsPayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
+    .meta({ description: 'Submit a spiderMaps job.', example: { payload: { search_query: 'plumbers in Austin, TX', max_results: 20 }, priority: 0 } }),
+  [WEBHOOK_EVENTS_NEED_URL],
+);
 export type SubmitMapsRequest = z.infer<typeof SubmitMapsRequestSchema>;

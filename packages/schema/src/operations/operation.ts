@@ -26,6 +26,11 @@ export const OPERATION_TAGS = [
   { name: 'SpiderMaps', description: 'Search business listings: name, address, phone, rating, hours, coordinates.' },
   { name: 'System', description: 'Public health, queue statistics and server information. No token needed.' },
   { name: 'Events', description: 'Server-sent job events. The full message catalogue is in the AsyncAPI document.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Extension: signed push delivery. Give `webhook_url` (and optionally `webhook_events`) when submitting; the job’s terminal event is POSTed there, signed per Standard Webhooks with your secret, and retried with backoff until a 2xx.',
+  },
 ] as const;
 
 /** One tag name. */

@@ -11,6 +11,7 @@ import { CancelJobResponseSchema, JobListResponseSchema, ListJobsQuerySchema } f
 import { HealthResponseSchema } from '../system/health.js';
 import { QueueStatsResponseSchema } from '../system/queue-stats.js';
 import { InfoResponseSchema } from '../system/info.js';
+import { JobWebhooksResponseSchema, WebhookSecretResponseSchema } from '../webhooks.js';
 import { defineOperation, type OperationResponse } from './operation.js';
 
 /** The id path parameter of the per-job operations. */
@@ -207,6 +208,45 @@ export const operations = {
       },
       404: jobNotFound,
     },
+  }),
+  getJobWebhooks: defineOperation({
+    operationId: 'getJobWebhooks',
+    method: 'get',
+    path: '/api/v1/jobs/{job_id}/webhooks',
+    tag: 'Webhooks',
+    summary: 'Get a job’s webhook deliveries',
+    description:
+      'Extension. The webhooks subscribed to the job (`webhook_url` at submit) and every delivery with each attempt: when, the status code the receiver answered (null without an answer) and the error. `next_attempt_at` says when a pending delivery is retried.',
+    auth: 'bearer',
+    params: JobPathSchema,
+    query: FormatQuerySchema,
+    responses: {
+      200: { description: 'The job’s webhooks and delivery attempts.', schema: JobWebhooksResponseSchema, media: 'formatted' },
+      404: jobNotFound,
+    },
+  }),
+  getWebhookSecret: defineOperation({
+    operationId: 'getWebhookSecret',
+    method: 'get',
+    path: '/api/v1/webhooks/secret',
+    tag: 'Webhooks',
+    summary: 'Get the webhook signing secret',
+    description:
+      'Extension. The client’s own `whsec_…` secret (created on first use). Verify each delivery with a Standard Webhooks library: it checks `webhook-signature` (`v1,<base64 HMAC-SHA256>` of `{webhook-id}.{webhook-timestamp}.{body}`) and the timestamp’s age.',
+    auth: 'bearer',
+    query: FormatQuerySchema,
+    responses: { 200: { description: 'The signing secret.', schema: WebhookSecretResponseSchema, media: 'formatted' } },
+  }),
+  rotateWebhookSecret: defineOperation({
+    operationId: 'rotateWebhookSecret',
+    method: 'post',
+    path: '/api/v1/webhooks/secret/rotate',
+    tag: 'Webhooks',
+    summary: 'Rotate the webhook signing secret',
+    description:
+      'Extension. Replaces the secret. For 24 hours deliveries carry two signatures, one per secret (space-separated in `webhook-signature`), so a receiver can switch to the new one without missing a delivery.',
+    auth: 'bearer',
+    responses: { 200: { description: 'The new secret, and until when the previous one still signs.', schema: WebhookSecretResponseSchema } },
   }),
 } as const;
 

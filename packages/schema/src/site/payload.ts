@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS_NEED_URL, webhookRequestFields } from '../webhooks.js';
 import { HttpUrlSchema, PrioritySchema } from '../primitives.js';
 import { forbiddenCombination, nonBlankOneOfWhen, nonBlankString, requiredTogether, withRules } from '../rules.js';
 
@@ -123,7 +124,10 @@ export const SpiderSitePayloadSchema = withRules(
 export type SpiderSitePayload = z.infer<typeof SpiderSitePayloadSchema>;
 
 /** Body of `POST /api/v1/jobs/spiderSite/submit`. */
-export const SubmitSiteRequestSchema = z
-  .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0) })
-  .meta({ description: 'Submit a spiderSite job.', example: { payload: { url: 'https://example.com' }, priority: 0 } });
+export const SubmitSiteRequestSchema = withRules(
+  z
+    .object({ payload: SpiderSitePayloadSchema, priority: PrioritySchema.default(0), ...webhookRequestFields })
+    .meta({ description: 'Submit a spiderSite job.', example: { payload: { url: 'https://example.com' }, priority: 0 } }),
+  [WEBHOOK_EVENTS_NEED_URL],
+);
 export type SubmitSiteRequest = z.infer<typeof SubmitSiteRequestSchema>;

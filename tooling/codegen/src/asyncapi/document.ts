@@ -1,4 +1,4 @@
-import { EventStreamQuerySchema } from '@spideriq/schema';
+import { EventStreamQuerySchema, WebhookEventNameSchema } from '@spideriq/schema';
 import { z, type ZodType } from 'zod';
 import { streamEvents } from '../stream-events.js';
 
@@ -34,6 +34,8 @@ ${FRAMING}
 The stream opens with \`connected\` and sends \`heartbeat\` every 30 seconds. Job messages follow each job through its life: \`job.queued\` → \`job.processing\` → \`job.progress\`… → one of \`job.completed\`, \`job.failed\` or \`job.cancelled\`. Without \`job_id\` the stream carries every job of the client.
 
 Delivery is best effort and there is no replay: after a reconnect, read the job's status (\`GET /api/v1/jobs/{job_id}/status\`) before relying on the stream again.
+
+**Webhooks (extension).** The same terminal messages are also POSTed to the \`webhook_url\` given at submit (channel \`webhooks\`): one message per request, the JSON body being the payload below (\`job.completed\` also carries the job's \`results\` envelope). Each request is signed per [Standard Webhooks](https://www.standardwebhooks.com/) (\`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`) with the client's secret from \`GET /api/v1/webhooks/secret\`, and retried with jittered backoff until the receiver answers 2xx, with the same \`webhook-id\` on every attempt: delivery is at least once, so drop duplicates by \`webhook-id\`.
 
 Generated from the zod models in \`@spideriq/schema\`; do not edit by hand.`;
 
@@ -99,6 +101,22 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
     }),
   );
   const query = payloadSchema(EventStreamQuerySchema);
+  const webhookEvents = new Set<string>(WebhookEventNameSchema.options);
+  const webhookMessages = Object.fromEntries(
+    events
+      .filter((e) => webhookEvents.has(e.event))
+      .map((e) => [
+        `webhook${e.component.replace(/Event$/, '')}`,
+        {
+          name: e.event,
+          title: `${e.event} (webhook)`,
+          summary: `POSTed to the webhook URL when the job reaches this state.`,
+          contentType: 'application/json',
+          headers: { $ref: '#/components/schemas/StandardWebhookHeaders' },
+          payload: { $ref: `#/components/schemas/${e.component}` },
+        },
+      ]),
+  );
   return {
     asyncapi: '3.0.0',
     id: 'urn:spideriq:oss:job-events',
@@ -126,6 +144,13 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
           'One server-sent event stream per connection. Each message is an `event: <name>` line, a `data: <json>` line and a blank line. Query: `token` is the three-part token (required unless the request sends `Authorization: Bearer`, which EventSource cannot); `job_id` (optional) narrows the stream to one job.',
         messages: Object.fromEntries(Object.keys(messages).map((key) => [key, { $ref: `#/components/messages/${key}` }])),
       },
+      webhooks: {
+        address: '{webhook_url}',
+        title: 'Webhooks (extension)',
+        description: 'The `webhook_url` of a submit body. One signed POST per terminal event the subscription asked for (`webhook_events`), retried until a 2xx.',
+        parameters: { webhook_url: { description: 'The `webhook_url` given at submit (an absolute http(s) URL; private and metadata addresses are refused).' } },
+        messages: Object.fromEntries(Object.keys(webhookMessages).map((key) => [key, { $ref: `#/components/messages/${key}` }])),
+      },
     },
     operations: {
       receiveJobEvents: {
@@ -138,10 +163,32 @@ export function buildAsyncApiDocument(input: AsyncApiInput): AsyncApiDocument {
         bindings: { http: { method: 'GET', query, bindingVersion: '0.3.0' } },
         messages: Object.keys(messages).map((key) => ({ $ref: `#/channels/jobEvents/messages/${key}` })),
       },
+      sendWebhooks: {
+        action: 'send',
+        channel: { $ref: '#/channels/webhooks' },
+        title: 'Send webhooks',
+        summary: 'The server POSTs each terminal job event to the job’s webhook URL.',
+        description:
+          'At least once: a non-2xx answer or no answer within the timeout is retried with jittered backoff (5 s, 30 s, 2 min, 10 min, … about 23 hours in all), the same `webhook-id` on every attempt. The attempts are listed by `GET /api/v1/jobs/{job_id}/webhooks`.',
+        bindings: { http: { method: 'POST', bindingVersion: '0.3.0' } },
+        messages: Object.keys(webhookMessages).map((key) => ({ $ref: `#/channels/webhooks/messages/${key}` })),
+      },
     },
     components: {
-      schemas,
-      messages,
+      schemas: {
+        ...schemas,
+        StandardWebhookHeaders: {
+          type: 'object',
+          description: 'The Standard Webhooks headers; verify them with a Standard Webhooks library and the client’s `whsec_…` secret.',
+          properties: {
+            'webhook-id': { type: 'string', description: 'The delivery’s id (`msg_…`), the same on every retry.' },
+            'webhook-timestamp': { type: 'string', description: 'Unix seconds of this attempt; refuse old ones (replays).' },
+            'webhook-signature': { type: 'string', description: '`v1,<base64 HMAC-SHA256>` of `{webhook-id}.{webhook-timestamp}.{body}`; space-separated when signed with two secrets during a rotation.' },
+          },
+          required: ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
+        },
+      },
+      messages: { ...messages, ...webhookMessages },
       securitySchemes: {
         token: {
           type: 'httpApiKey',

@@ -26,11 +26,15 @@ describe('the committed AsyncAPI document', () => {
     expect(parsed.document?.version()).toBe('3.0.0');
   });
 
-  it('lists the six job events and the two connection events on its one channel', () => {
+  it('lists the six job events and the two connection events on the stream, and the terminal ones on the webhooks channel', () => {
     const channels = parsed.document!.channels().all();
-    expect(channels.map((c) => c.address())).toEqual(['/api/v1/events/stream']);
+    expect(channels.map((c) => c.address())).toEqual(['/api/v1/events/stream', '{webhook_url}']);
     const names = channels[0]!.messages().all().map((m) => m.name());
     expect(names).toEqual(['connected', 'heartbeat', ...JOB_EVENTS]);
+    expect(channels[1]!.messages().all().map((m) => m.name())).toEqual(['job.completed', 'job.failed', 'job.cancelled']);
+    const raw = parse(text) as any;
+    expect(raw.operations.sendWebhooks).toMatchObject({ action: 'send', bindings: { http: { method: 'POST' } } });
+    expect(raw.components.schemas.StandardWebhookHeaders.required).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
   });
 
   it('documents the token query parameter and the SSE framing', () => {

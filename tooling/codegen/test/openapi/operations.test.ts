@@ -36,14 +36,17 @@ describe('the OpenAPI document', () => {
     ['getQueueStats', 'get', '/api/v1/system/queue-stats', ['200', '422']],
     ['getSystemInfo', 'get', '/api/v1/system/info', ['200', '422']],
     ['streamEvents', 'get', '/api/v1/events/stream', ['200', '401', '403', '404', '422', '429']],
+    ['getJobWebhooks', 'get', '/api/v1/jobs/{job_id}/webhooks', ['200', '401', '403', '404', '422', '429']],
+    ['getWebhookSecret', 'get', '/api/v1/webhooks/secret', ['200', '401', '403', '422', '429']],
+    ['rotateWebhookSecret', 'post', '/api/v1/webhooks/secret/rotate', ['200', '401', '403', '422', '429']],
   ])('%s is %s %s with status codes %j', (operationId, method, path, statuses) => {
     const op = document.paths[path]?.[method] as Operation | undefined;
     expect(op?.operationId).toBe(operationId);
     expect(Object.keys(op!.responses).sort()).toEqual(statuses);
   });
 
-  it('has exactly the eleven core operations', () => {
-    expect(operations).toHaveLength(11);
+  it('has exactly the eleven core operations and the three webhook extensions', () => {
+    expect(operations).toHaveLength(14);
   });
 
   it('keeps the system endpoints public and everything else behind bearerAuth', () => {
@@ -105,6 +108,6 @@ describe('the OpenAPI document', () => {
     const schemaPackage = JSON.parse(readFileSync(resolve(REPO_ROOT, 'packages/schema/package.json'), 'utf8'));
     expect(document.info.version).toBe(schemaPackage.version);
     expect(document.servers).toEqual([{ url: 'http://127.0.0.1:8080', description: expect.any(String) }]);
-    expect(document.tags.map((t: { name: string }) => t.name)).toEqual(['Jobs', 'SpiderSite', 'SpiderMaps', 'System', 'Events']);
+    expect(document.tags.map((t: { name: string }) => t.name)).toEqual(['Jobs', 'SpiderSite', 'SpiderMaps', 'System', 'Events', 'Webhooks']);
   });
 });
