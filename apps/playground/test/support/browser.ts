@@ -60,9 +60,9 @@ export interface GuardedPage {
   problems: string[];
 }
 
-/** Opens a fresh context (its own localStorage) at a 1360×900 viewport. */
-export async function openPage(browser: Browser, origins: readonly string[]): Promise<GuardedPage> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+/** Opens a fresh context (its own localStorage) at a 1360×900 viewport, or the one given. */
+export async function openPage(browser: Browser, origins: readonly string[], viewport = { width: 1360, height: 900 }): Promise<GuardedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
   const page = await context.newPage();
   const problems: string[] = [];
