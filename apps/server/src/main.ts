@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { generateToken, registerClient } from './auth/credentials.js';
 import { registerEngines } from './engines.js';
@@ -25,15 +26,19 @@ async function main(): Promise<void> {
     const token = generateToken();
     await registerClient(runtime.store, 'default', token, new Date());
     runtime.logger.info({ clientId: token.clientId }, 'created a first client; its token follows (shown once)');
+    runtime.flushLogs();
     process.stdout.write(`\nFirst start: your API token (shown once; store it):\n\n  ${token.token}\n\n`);
   }
-  if (server.url !== null) runtime.logger.info({ url: server.url, role: config.role, dataDir: config.dataDir, docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
+  if (server.url !== null) runtime.logger.info({ url: server.url, role: config.role, dataDir: resolve(config.dataDir), docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
+  // The start-up lines are what a person waits for: out of the buffer now, not after 4 KiB of other logs.
+  runtime.flushLogs();
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     runtime.logger.info({ signal }, 'shutting down: finishing running jobs');
+    runtime.flushLogs();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

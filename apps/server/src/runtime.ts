@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { destination, pino } from 'pino';
+import { destination, multistream, pino } from 'pino';
 import type { Logger } from 'pino';
 import {
   BroadcastJobEventBus,
@@ -61,6 +61,8 @@ export interface Runtime {
   /** Sends the webhooks of finished jobs (extension). */
   webhooks: WebhookDispatcher;
   logRequests: boolean;
+  /** Writes out what the log buffers now (start-up lines a person waits for). */
+  flushLogs(): void;
   /** Aborted when the server begins to shut down (closes event streams). */
   shutdown: AbortSignal;
   /** Stops the workers (grace period from the config), then closes the queue, the bus and the store. */
@@ -226,12 +228,31 @@ async function clusterEngine(config: ServerConfig, store: JobStore, storage: Art
 }
 
 /**
+ * The process logger on stdout. Info and below go through an asynchronous 4 KiB buffer (a synchronous
+ * write per request line would cost more than the request itself); warn and above are written
+ * synchronously, so a crash never swallows them; the buffer is written out when the process exits.
+ */
+export function openLogger(config: ServerConfig): { log: Logger; flush(): void } {
+  const buffered = destination({ dest: 1, sync: false, minLength: 4096 });
+  const immediate = destination({ dest: 1, sync: true });
+  const flush = () => {
+    try {
+      buffered.flushSync();
+    } catch {
+      // Not open yet: nothing was buffered.
+    }
+  };
+  process.once('exit', flush);
+  const streams = multistream([{ level: 'trace', stream: buffered }, { level: 'warn', stream: immediate }], { dedupe: true });
+  return { log: pino({ level: config.logLevel, base: { instance: config.instance } }, streams), flush };
+}
+
+/**
  * Builds the runtime from the config: embedded (SQLite, local files, in-process workers) by default, or a
  * scaled-out process (PostgreSQL + BullMQ) when `SPIDERIQ_DATABASE_URL` is set.
  */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
-  // Buffered, asynchronous stdout: a synchronous write per request line would cost more than the request itself.
-  const log = logger ?? pino({ level: config.logLevel, base: { instance: config.instance } }, destination({ dest: 1, sync: false, minLength: 4096 }));
+  const { log, flush } = logger ? { log: logger, flush: () => undefined } : openLogger(config);
   const store = await openStore(config);
   const storage = openStorage(config);
   try {
@@ -278,6 +299,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
     webhooks,
     // Access logs are opt-in (`SPIDERIQ_LOG_LEVEL=debug`): errors, job lifecycle and start-up log at info.
     logRequests: log.isLevelEnabled('debug'),
+    flushLogs: flush,
     shutdown: shutdown.signal,
     async stop() {
       shutdown.abort();
