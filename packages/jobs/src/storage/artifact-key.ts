@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { StoredArtifact } from '../storage.js';
 
 /** A key made of safe path segments; throws on anything else (`..`, empty, odd characters). */
 export function safeArtifactKey(key: string): string {
@@ -18,4 +19,16 @@ export function newArtifactKey(key: string): string {
 /** The public URL of a stored key under a base URL, each segment encoded. */
 export function artifactUrl(base: string, storedKey: string): string {
   return `${base.replace(/\/+$/, '')}/${storedKey.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** What every backend answers for a stored artifact: its key, permanent URL, sha256, size and type. */
+export function storedArtifact(base: string, storedKey: string, bytes: Uint8Array, contentType: string, location: StoredArtifact['location']): StoredArtifact {
+  return {
+    key: storedKey,
+    url: artifactUrl(base, storedKey),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    contentType,
+    location,
+  };
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { ArtifactStorage, StoredArtifact } from '../storage.js';
-import { artifactUrl, newArtifactKey, safeArtifactKey } from './artifact-key.js';
+import { newArtifactKey, safeArtifactKey, storedArtifact } from './artifact-key.js';
 
 /** Options of the local file storage. */
 export interface LocalStorageOptions {
@@ -35,14 +34,7 @@ export class LocalArtifactStorage implements ArtifactStorage {
     await writeFile(tmp, bytes);
     await writeFile(`${file}.type`, contentType);
     await rename(tmp, file);
-    return {
-      key: storedKey,
-      url: artifactUrl(this.#base, storedKey),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
-      contentType,
-      location: 'local',
-    };
+    return storedArtifact(this.#base, storedKey, bytes, contentType, 'local');
   }
 
   async get(key: string): Promise<{ body: Uint8Array; contentType: string } | null> {

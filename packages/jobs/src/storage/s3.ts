@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactStorage, StoredArtifact } from '../storage.js';
-import { artifactUrl, newArtifactKey, safeArtifactKey } from './artifact-key.js';
+import { newArtifactKey, safeArtifactKey, storedArtifact } from './artifact-key.js';
 
 /** Options of the S3 storage. Credentials come from the AWS SDK's default chain (environment, profile, role). */
 export interface S3StorageOptions {
@@ -48,14 +47,7 @@ export class S3ArtifactStorage implements ArtifactStorage {
         CacheControl: 'public, max-age=31536000, immutable',
       }),
     );
-    return {
-      key: storedKey,
-      url: artifactUrl(this.#base, storedKey),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
-      contentType,
-      location: 's3',
-    };
+    return storedArtifact(this.#base, storedKey, bytes, contentType, 's3');
   }
 
   async get(key: string): Promise<{ body: Uint8Array; contentType: string } | null> {
