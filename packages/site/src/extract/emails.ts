@@ -63,12 +63,12 @@ export function isNoiseEmail(email: string): boolean {
 }
 
 /** Privacy-policy pages name the supervisory authority and processors, with their addresses. */
-const PRIVACY_PATH = /datenschutz|privacy|privacidad|privacidade|confidentialit|riservatezza|gdpr|dsgvo|rgpd|cookie/i;
+export const PRIVACY_PATH = /datenschutz|privacy|privacidad|privacidade|confidentialit|riservatezza|gdpr|dsgvo|rgpd|cookie/i;
 /** Free-mail providers: a small business's own address is often one of these. */
 const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'aol.com', 'proton.me', 'protonmail.com', 'mail.ru', 'yandex.ru', 'ukr.net', 'orange.fr', 'free.fr', 'libero.it', 'seznam.cz', 'wp.pl', 'interia.pl', 'o2.pl', 'bol.com.br', 'uol.com.br', 'rediffmail.com']);
 
-/** An address of another organisation: neither the site's own domain nor a free-mail provider. */
-function thirdParty(email: string, own: string | null): boolean {
+/** An address of another organisation: neither the site's own registrable domain (`own`) nor a free-mail provider. */
+export function isThirdPartyEmail(email: string, own: string | null): boolean {
   const domain = parseDomain(email.split('@')[1] ?? '').domain;
   return Boolean(domain && own && domain !== own && !FREE_MAIL.has(domain));
 }
@@ -117,6 +117,6 @@ export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]):
   }
   const own = parseDomain(doc.url.hostname).domain;
   const privacy = PRIVACY_PATH.test(doc.url.pathname);
-  const emails = [...found].filter((e) => !isNoiseEmail(e) && !(privacy && thirdParty(e, own)));
+  const emails = [...found].filter((e) => !isNoiseEmail(e) && !(privacy && isThirdPartyEmail(e, own)));
   return { found: [...found], emails };
 }

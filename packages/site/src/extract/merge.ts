@@ -1,6 +1,6 @@
 import type { SiteData, SocialPlatform } from '@spideriq/schema';
 import type { PageExtraction } from './page.js';
-import type { PhoneDetail } from './phones.js';
+import { placeDeferredPhones, type PhoneDetail } from './phones.js';
 import { dedupeAddresses } from './addresses.js';
 import { brandTokens, pickSocialProfiles } from './socials.js';
 
@@ -20,9 +20,18 @@ function isHome(pageUrl: string, siteUrl: string): boolean {
   }
 }
 
+/** The region most of a crawl's pages gave (the first such page breaking a tie), or null when none gave one. */
+function siteRegion(pages: readonly PageExtraction[]): PageExtraction['region'] {
+  const votes = new Map<NonNullable<PageExtraction['region']>, number>();
+  for (const page of pages) if (page.region) votes.set(page.region, (votes.get(page.region) ?? 0) + 1);
+  let best: PageExtraction['region'] = null;
+  for (const [region, n] of votes) if (!best || n > votes.get(best)!) best = region;
+  return best;
+}
+
 /**
  * Combines the pages of one crawl into the result's contact fields: emails and phones deduped in
- * page order, addresses deduped across formats, one profile per social platform chosen from all
+ * page order (a region-less page's national numbers read under the site's region), addresses deduped across formats, one profile per social platform chosen from all
  * pages, and the logo/meta of the submitted page (falling back to the first page that has them).
  */
 export function mergeExtractions(pages: readonly PageExtraction[], siteUrl: string): ContactFields {
@@ -38,6 +47,15 @@ export function mergeExtractions(pages: readonly PageExtraction[], siteUrl: stri
     for (const phone of page.phones) {
       const existing = phones.get(phone.e164);
       if (!existing || (!existing.valid && phone.valid)) phones.set(phone.e164, phone);
+    }
+  }
+  // A page that gave no region (an English page on a `.com`) is read under the region most pages gave.
+  const region = siteRegion(ordered);
+  for (const page of ordered) {
+    if (!page.phones_deferred) continue;
+    for (const phone of placeDeferredPhones(page.phones_deferred, region)) {
+      if (!phones.has(phone.e164)) phones.set(phone.e164, phone);
+      phonesFound.add(phone.e164);
     }
   }
   const home = ordered[0];

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { parsePage } from './document.js';
 import { readJsonLd, jsonLdProperty } from './jsonld.js';
 import { extractEmails } from './emails.js';
-import { extractPhones, type PhoneDetail } from './phones.js';
+import { extractPhones, type DeferredPhones, type PhoneDetail } from './phones.js';
 import { extractAddresses, countryFromAddress } from './addresses.js';
 import { extractSocialCandidates, type SocialCandidate } from './socials.js';
 import { extractLogo, type Logo } from './logo.js';
@@ -18,6 +18,8 @@ export interface PageExtraction {
   phones: PhoneDetail[];
   /** Every distinct phone candidate before validation (for `total_phones_found`). */
   phones_found: string[];
+  /** A region-less page's national-format candidates, read by `mergeExtractions` under the site's region. */
+  phones_deferred: DeferredPhones | null;
   addresses: string[];
   socials: SocialCandidate[];
   logo: Logo | null;
@@ -57,6 +59,7 @@ export function extractPage(input: PageInput): PageExtraction {
     url: input.url,
     lang: doc.lang ?? contentLanguage?.split(',')[0]?.trim() ?? null,
     hreflang,
+    text: doc.text,
   });
   const emails = extractEmails(doc, jsonld);
   const phones = extractPhones(doc, jsonld, region);
@@ -66,6 +69,7 @@ export function extractPage(input: PageInput): PageExtraction {
     emails_found: emails.found,
     phones: phones.phones,
     phones_found: phones.found,
+    phones_deferred: phones.deferred,
     addresses,
     socials: extractSocialCandidates(doc, jsonld),
     logo: extractLogo(doc, jsonld),

@@ -5,7 +5,9 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
+import { parse as parseDomain } from 'tldts';
 import type { PageDocument } from './document.js';
+import { PRIVACY_PATH, isThirdPartyEmail } from './emails.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
 import { itempropValues } from './microdata.js';
 
@@ -15,10 +17,30 @@ import { itempropValues } from './microdata.js';
  */
 export type PhoneDetail = SchemaPhoneDetail & { e164: string; national: string; international: string };
 
+/** A text line that holds enough digits for a phone number, with the line before it (where a label may sit). */
+export interface PhoneLine {
+  previous: string;
+  line: string;
+  /** Its line number in the page text. */
+  at: number;
+}
+
+/**
+ * What a page without an inferable region could not read: its `tel:`/JSON-LD values and its
+ * number-bearing lines, kept so the crawl can read them under the region its other pages give
+ * (see `placeDeferredPhones`).
+ */
+export interface DeferredPhones {
+  trusted: string[];
+  lines: PhoneLine[];
+}
+
 /** Phones found on one page: `found` holds every distinct candidate (E.164 or digits) before validation. */
 export interface PhoneExtraction {
   phones: PhoneDetail[];
   found: string[];
+  /** Set when the page gave no region: the national-format candidates, to be read once the site's region is known. */
+  deferred: DeferredPhones | null;
 }
 
 /** Words that introduce a phone number, in the languages our target sites use. */
@@ -58,11 +80,14 @@ const NANP_SHAPE = /^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/;
 const NANP = new Set(['US', 'CA', 'PR', 'VI', 'GU', 'AS', 'MP', 'BS', 'BB', 'JM', 'TT', 'DO', 'BM', 'KY', 'AG', 'DM', 'GD', 'KN', 'LC', 'VC', 'AI', 'MS', 'TC', 'VG', 'SX']);
 
 /**
- * Template and dummy numbers: seven or more equal digits in a row (+55 0000 0000, 555-5555555)
- * or a run of the digits in order (123-456-7890, 0123 456789).
+ * Template and dummy numbers: seven or more equal digits in a row (+55 0000 0000, 555-5555555),
+ * two runs of three equal digits at the end (777 111 222) or a run of the digits in order
+ * (123-456-7890, 0123 456789).
  */
 export function isPlaceholderNumber(nationalNumber: string): boolean {
   if (/(\d)\1{6,}/.test(nationalNumber)) return true;
+  // Two runs of three at the end (777 111 222, 555 666): a template's number, not an exchange's.
+  if (/(\d)\1\1(\d)\2\2$/.test(nationalNumber)) return true;
   if (/^(\d)\1+$/.test(nationalNumber.slice(-7))) return true;
   return nationalNumber.length >= 9 && ('01234567890'.includes(nationalNumber) || '9876543210'.includes(nationalNumber));
 }
@@ -127,6 +152,25 @@ export function parsePhone(raw: string, region: CountryCode | null, trusted: boo
   return trusted && number.isPossible() ? toDetail(value, number) : null;
 }
 
+/** The lines of a text that hold seven or more digits, each with the line before it. */
+export function phoneLines(text: string): PhoneLine[] {
+  const lines = text.split('\n');
+  const out: PhoneLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (/(?:\d\D{0,3}){7}/.test(lines[i]!)) out.push({ previous: i > 0 ? lines[i - 1]! : '', line: lines[i]!, at: i });
+  }
+  return out;
+}
+
+/** How text numbers are read: under the page's region, or (no region at all) only in the North American shape. */
+interface ReadOptions {
+  /** Keep only "(503) 593-9954"-shaped numbers, read as North American: a site that names no country but writes its numbers so. */
+  nanpOnly?: boolean;
+}
+
+/** "(503) 593-9954": the area code in brackets, the North American way and no other country's. */
+const NANP_BRACKETS = /^\(\d{3}\)[\s.\u2010-\u2015-]?\d{3}[\s.\u2010-\u2015-]\d{4}$/;
+
 /**
  * Finds numbers in visible text with libphonenumber's own finder (`findPhoneNumbersInText`, at its
  * strict `VALID` leniency) under the page's region. A number counts when a phone label precedes it
@@ -136,13 +180,16 @@ export function parsePhone(raw: string, region: CountryCode | null, trusted: boo
  * glued to other digits, and North American shapes read under another country are rejected.
  */
 export function phonesInText(text: string, region: CountryCode | null): PhoneDetail[] {
+  return phonesInLines(phoneLines(text), region);
+}
+
+/** {@link phonesInText} over lines already picked by {@link phoneLines}. */
+export function phonesInLines(lines: readonly PhoneLine[], region: CountryCode | null, options: ReadOptions = {}): PhoneDetail[] {
   const out: PhoneDetail[] = [];
-  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!/(?:\d\D{0,3}){7}/.test(lines[i]!)) continue;
     // "0049 30…" and "(+91) 93…" are international numbers; "0060" inside a digit group (an IBAN) is not.
-    const line = lines[i]!.replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
-    const previous = i > 0 ? lines[i - 1]! : '';
+    const line = lines[i]!.line.replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
+    const previous = lines[i]!.previous;
     // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
     // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
     const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region } : {});
@@ -156,6 +203,7 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
       if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40)) || (before.trim() === '' && ID_CONTEXT.test(previous.slice(-60)))) continue;
       if (!match.number.isValid() || isPlaceholderNumber(match.number.nationalNumber)) continue;
       const international = /^\s*(?:\+|00)[1-9]/.test(raw);
+      if (options.nanpOnly && (international || !NANP_BRACKETS.test(raw.trim()))) continue;
       if (!international && readUnderWrongCountry(raw, match.number)) continue;
       const near = before.slice(-40);
       const labelled = PHONE_LABEL.test(near) || SHORT_LABEL.test(before) || (before.trim() === '' && PHONE_LABEL.test(previous.slice(-40)));
@@ -164,6 +212,23 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
     }
   }
   return out;
+}
+
+const EMAIL_IN_LINE = /[a-z0-9._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/giu;
+
+/**
+ * On a privacy page, the lines within three of an email at another organisation's domain
+ * ("Aufsichtsbehörde … Telefon: 0431 … E-Mail: mail@datenschutzzentrum.de") are that
+ * organisation's contact block, so their numbers are dropped. The site's own domain and
+ * free-mail addresses do not count as another organisation's.
+ */
+export function withoutForeignBlocks(lines: readonly PhoneLine[], text: string, url: URL): PhoneLine[] {
+  if (!PRIVACY_PATH.test(url.pathname) || lines.length === 0) return [...lines];
+  const own = parseDomain(url.hostname).domain;
+  const all = text.split('\n');
+  const foreign = all.map((line) => (line.match(EMAIL_IN_LINE) ?? []).some((email) => isThirdPartyEmail(email, own)));
+  const near = (at: number): boolean => foreign.slice(Math.max(0, at - 3), at + 4).includes(true);
+  return lines.filter((l) => !near(l.at));
 }
 
 /**
@@ -199,7 +264,23 @@ export function extractPhones(
     if (!detail) found.add(raw.replace(/\D/g, ''));
     add(detail);
   }
-  for (const detail of phonesInText(doc.text, region)) add(detail);
+  const lines = withoutForeignBlocks(phoneLines(doc.text), doc.text, doc.url);
+  for (const detail of phonesInLines(lines, region)) add(detail);
   found.delete('');
-  return { phones: [...byE164.values()], found: [...found] };
+  return { phones: [...byE164.values()], found: [...found], deferred: region ? null : { trusted, lines } };
+}
+
+/**
+ * Reads what a region-less page deferred, once the crawl knows the site's region (the one most of
+ * its pages gave): its `tel:` values and text numbers under that region. A site that gives no
+ * region anywhere still has its "(503) 593-9954" numbers read as North American.
+ */
+export function placeDeferredPhones(deferred: DeferredPhones, region: CountryCode | null): PhoneDetail[] {
+  if (!region) return phonesInLines(deferred.lines, 'US', { nanpOnly: true });
+  const out: PhoneDetail[] = [];
+  for (const raw of deferred.trusted) {
+    const detail = parsePhone(raw, region, true);
+    if (detail?.valid) out.push(detail);
+  }
+  return [...out, ...phonesInLines(deferred.lines, region)];
 }

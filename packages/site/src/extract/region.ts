@@ -30,6 +30,60 @@ export interface RegionHints {
   lang?: string | null;
   /** `hreflang` values of alternate links. */
   hreflang?: readonly string[];
+  /** The page's visible text: a country it names (and no other) is the weakest hint. */
+  text?: string | null;
+}
+
+/**
+ * Country names that are also common words, given names or US states ("Georgia", "Jordan",
+ * "Chad", "Turkey", "Jersey"): a page naming them says nothing about where it is.
+ */
+const AMBIGUOUS_NAMES = new Set(['GE', 'JO', 'TD', 'TR', 'JE', 'GG', 'IM', 'CN', 'NE', 'GN', 'DM', 'PA', 'ML', 'TG', 'SN', 'ST', 'VA', 'MO', 'BV', 'HM', 'UM', 'AQ', 'AC', 'TA', 'XK', 'CW']);
+const namePatterns = new Map<string, RegExp | null>();
+const nameCodes = new Map<string, Map<string, CountryCode>>();
+
+/** Every country libphonenumber knows, by its name in `language` (Intl.DisplayNames, from ICU) and in English. */
+function countryNamePattern(language: string): { re: RegExp; codes: Map<string, CountryCode> } | null {
+  if (!namePatterns.has(language)) {
+    const codes = new Map<string, CountryCode>();
+    for (const locale of new Set(['en', language])) {
+      let names: Intl.DisplayNames;
+      try {
+        names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      } catch {
+        continue;
+      }
+      for (const code of KNOWN) {
+        if (AMBIGUOUS_NAMES.has(code)) continue;
+        const name = names.of(code);
+        if (name && name.length >= 4 && !/[()&]/.test(name)) codes.set(name.toLowerCase(), code as CountryCode);
+      }
+    }
+    const alternatives = [...codes.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    namePatterns.set(language, alternatives.length ? new RegExp(`(?<![\\p{L}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu') : null);
+    nameCodes.set(language, codes);
+  }
+  const re = namePatterns.get(language);
+  return re ? { re, codes: nameCodes.get(language)! } : null;
+}
+
+/**
+ * The one country a page's text names ("Jawa Barat, Indonesia 40152", "students in Uganda"), or
+ * null when it names none or several ("we ship to France, Spain and Italy"). Names are matched in
+ * English and in the page's language.
+ */
+export function countryNamedIn(text: string, lang?: string | null): CountryCode | null {
+  const language = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
+  const pattern = countryNamePattern(language);
+  if (!pattern) return null;
+  let found: CountryCode | null = null;
+  pattern.re.lastIndex = 0;
+  for (const match of text.matchAll(pattern.re)) {
+    const code = pattern.codes.get(match[0].toLowerCase()) ?? null;
+    if (found && code !== found) return null;
+    found = code;
+  }
+  return found;
 }
 
 /** An ISO 3166 code from a country name or code, if libphonenumber knows it. */
@@ -63,6 +117,8 @@ function fromLang(lang: string): CountryCode | null {
  * The default region for parsing national-format phone numbers. Address beats ccTLD beats
  * language: a `.com` site in English says little, a postal address says a lot. `en` alone maps to
  * no country on purpose (US, GB, AU and others all use it); numbers with `+CC` need no region.
+ * Last comes the one country the text names, for a `.com` or `github.io` page in English whose
+ * footer reads "…, Indonesia 40152".
  */
 export function inferRegion(hints: RegionHints): CountryCode | null {
   return (
@@ -70,6 +126,6 @@ export function inferRegion(hints: RegionHints): CountryCode | null {
     (hints.url ? fromTld(hints.url) : null) ??
     (hints.lang ? fromLang(hints.lang) : null) ??
     (hints.hreflang ?? []).map(fromLang).find((c): c is CountryCode => c !== null) ??
-    null
+    (hints.text ? countryNamedIn(hints.text, hints.lang) : null)
   );
 }
