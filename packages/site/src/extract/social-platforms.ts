@@ -1,5 +1,6 @@
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '@spideriq/schema';
 import { parse as parseDomain } from 'tldts';
+import { isPlaceholderNumber } from './phones.js';
 
 export { SOCIAL_PLATFORMS };
 export type { SocialPlatform };
@@ -70,7 +71,8 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
   twitter: {
     domains: ['twitter.com', 'x.com'],
     profile(_url, [handle, second]) {
-      if (!handle || !/^[a-z0-9_]{1,15}$/i.test(handle) || TWITTER_RESERVED.has(lower(handle))) return null;
+      // New names are capped at 15 characters, but sites link longer (older or mistyped) ones as their profile.
+      if (!handle || !/^[a-z0-9_]{1,30}$/i.test(handle) || TWITTER_RESERVED.has(lower(handle))) return null;
       return ok(`https://x.com/${lower(handle)}`, lower(handle), 'unknown', second === 'status');
     },
   },
@@ -164,14 +166,14 @@ export const PLATFORM_RULES: Readonly<Record<SocialPlatform, PlatformRule>> = {
       if (domain === 'wa.me') {
         const n = digits(first);
         if (first === 'message' && second) return ok(`https://wa.me/message/${second}`, second, 'organisation');
-        return n.length >= 7 ? ok(`https://wa.me/${n}`, n) : null;
+        return n.length >= 7 && !isPlaceholderNumber(n) ? ok(`https://wa.me/${n}`, n) : null;
       }
       const host = url.hostname.toLowerCase();
       if (host.startsWith('chat.') && first) return ok(`https://chat.whatsapp.com/${first}`, first, 'group');
       if (first === 'channel' && second) return ok(`https://whatsapp.com/channel/${second}`, second, 'organisation');
       if (first === 'send' || host.startsWith('api.')) {
         const n = digits(url.searchParams.get('phone'));
-        return n.length >= 7 ? ok(`https://wa.me/${n}`, n) : null;
+        return n.length >= 7 && !isPlaceholderNumber(n) ? ok(`https://wa.me/${n}`, n) : null;
       }
       return null;
     },

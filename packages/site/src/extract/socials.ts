@@ -39,31 +39,47 @@ function linkTarget(href: string, onclick: string | undefined): string | null {
 const SMALL_BLOCK = 240;
 
 /**
+ * The text of `container` that comes before `target` in document order. Found by walking the tree,
+ * not by searching for the link's own text, which an icon-only link does not have.
+ */
+function textBefore(container: DomNode, target: DomNode): string {
+  let out = '';
+  const walk = (node: DomNode): boolean => {
+    if (node === target) return true;
+    if (node.type === 'text') out += node.data ?? '';
+    for (const child of node.children ?? []) if (walk(child)) return true;
+    return false;
+  };
+  walk(container);
+  return out;
+}
+
+/**
  * Where a link sits in a credit or widget block: the nearest containers are checked by their class
  * names and, while their text stays short (a credit line, not the whole footer), by their words
  * ("Theme by", "Designed by", "Website by", "Powered by").
  */
 function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | 'widget' | 'social' | null {
   let depth = 0;
+  let social = false;
   for (let cur = $(el).parent(); cur.length && depth < 8; cur = cur.parent(), depth++) {
     const node = cur[0] as unknown as DomNode;
     const name = node.name?.toLowerCase();
     if (name === 'body' || name === 'html') break;
     const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
     if (CREDIT_CLASS.test(cls)) return 'credit';
-    if (WIDGET_CLASS.test(cls) || name === 'blockquote' || name === 'iframe') return 'widget';
-    if (SOCIAL_CLASS.test(cls)) return 'social';
+    if (!social && (WIDGET_CLASS.test(cls) || name === 'blockquote' || name === 'iframe')) return 'widget';
+    // A row of icons is the site's own unless it sits in a credit block ("Designed by <a>Agency</a>" and its icons).
+    if (SOCIAL_CLASS.test(cls)) social = true;
     // A landmark's own words say nothing about one link: a short footer may hold both the company's
     // icons and a "Website by" line.
     if (name === 'footer' || name === 'header' || name === 'nav') break;
     if (depth < 4) {
       // The credit words must come before the link: "Instagram · Site built by <a>Agency</a>" keeps the Instagram link.
-      const text = cur.text();
-      const at = text.indexOf($(el).text());
-      if (text.length <= SMALL_BLOCK && CREDIT.test(at > 0 ? text.slice(0, at) : at === 0 ? '' : text)) return 'credit';
+      if (cur.text().replace(/\s+/g, ' ').trim().length <= SMALL_BLOCK && CREDIT.test(textBefore(node, el as unknown as DomNode))) return 'credit';
     }
   }
-  return null;
+  return social ? 'social' : null;
 }
 
 /**
