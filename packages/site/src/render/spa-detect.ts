@@ -7,7 +7,7 @@ export interface SpaVerdict {
   markers: string[];
   /** An empty mount point such as `<div id="root"></div>` was present. */
   emptyMountPoint: boolean;
-  /** Why the page needs a browser, when it does: `empty-shell`, `app-shell`, `noscript`, `framework`, `empty-slot`, `empty-contact-page`. */
+  /** Why the page needs a browser, when it does: `empty-shell`, `app-shell`, `noscript`, `framework`, `empty-slot`, `missing-section`, `empty-contact-page`. */
   reason: string | null;
 }
 
@@ -46,6 +46,37 @@ const EMPTY_SLOT = new RegExp(
   String.raw`<(footer|header)\b[^>]*>\s*</\1>|<(div|section|aside|nav|main)\b[^>]*\b(?:id|class)=["'][^"']*(?:footer|header|contact|kontakt|contacto|contatti|contato|impressum|site-include|mount)[^"']*["'][^>]*>\s*</\2>|<[a-z]+\b[^>]*\b(?:data-partial|data-include|w3-include-html|data-include-html|hx-get)=["'][^"']*["'][^>]*>\s*</[a-z]+>`,
   'i',
 );
+/** A link to the page's own footer or contact section (`href="#footer"`, `href="index.html#kontakt"`). */
+const SECTION_LINK = /\bhref=["']([^"'#\s]*)#(footer|contacts?|kontakt|contacto|contatti|contato|impressum)["']/gi;
+
+/**
+ * Whether the page links to a footer or contact section of itself that its HTML does not contain:
+ * a script writes that section in (a `fetch('footer.html')` appended to the body, with no empty slot).
+ */
+function linksToMissingSection(html: string, url: string | undefined): boolean {
+  const page = url ? safeUrl(url) : null;
+  const samePage = (href: string): boolean => {
+    if (href === '') return true;
+    if (!page) return false;
+    const target = safeUrl(href, page.href);
+    const path = (u: URL): string => u.pathname.replace(/\/index\.html?$/i, '/');
+    return target !== null && target.origin === page.origin && path(target) === path(page);
+  };
+  for (const [, href, id] of html.matchAll(SECTION_LINK)) {
+    if (!samePage(href!)) continue;
+    if (!new RegExp(`\\bid=["']${id}["']`, 'i').test(html)) return true;
+  }
+  return false;
+}
+
+function safeUrl(href: string, base?: string): URL | null {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
 /** Signs that the served HTML already carries contact details. */
 const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-]+(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
 const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
@@ -85,6 +116,9 @@ function isContactUrl(url: string | undefined): boolean {
  * - `framework`: a framework or site-builder marker with little server-rendered text;
  * - `empty-slot`: an empty header, footer or contact slot that a script fills with a shared partial,
  *   and no contact details elsewhere in the HTML;
+ * - `missing-section`: a link to the page's own `#footer` or `#contact` section, which the HTML does
+ *   not contain while scripts run (the section is appended by a script; a WhatsApp button elsewhere
+ *   on the page does not make the footer's email and phone less missing);
  * - `empty-contact-page`: a contact, imprint or about page whose main content is nearly empty and
  *   has no contact details, while scripts run on it (a form or map widget filled in later).
  * Pages with substantial server-rendered text or with contact details already in the HTML are left
@@ -104,6 +138,7 @@ export function detectSpa(html: string, options: SpaDetectOptions = {}): SpaVerd
   else if (!contacts && textLength < 1500 && APP_ROOT.test(html) && BUNDLE.test(html)) reason = 'app-shell';
   else if (!contacts && textLength < 1500 && noscript) reason = 'noscript';
   else if (!contacts && scripts && EMPTY_SLOT.test(html)) reason = 'empty-slot';
+  else if (scripts && linksToMissingSection(html, options.url)) reason = 'missing-section';
   else if (!contacts && scripts && isContactUrl(options.url) && mainTextLength(html) < 200) reason = 'empty-contact-page';
   return { isSpa: reason !== null, textLength, markers, emptyMountPoint, reason };
 }
