@@ -24,8 +24,8 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Files the static server needs; images, fonts and media are left out (no extractor reads them). */
-const SERVED = /\.(?:html?|css|m?js|json|xml|txt|webmanifest|svg)$/i;
+/** Files the static server needs (and Netlify's `_redirects`); images, fonts and media are left out (no extractor reads them). */
+const SERVED = /\.(?:html?|css|m?js|json|xml|txt|webmanifest|svg)$|(?:^|\/)_redirects$/i;
 
 /** The git directory of a fetched snapshot, or null when it was never fetched. */
 export function mirrorGitDir(repo: string, root: string = snapshotsDir()): string | null {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { applyRedirects, parseRedirects } from './netlify-redirects.js';
 
 /** A snapshot folder served on 127.0.0.1 under the site's public hostname. */
 export interface ServedSite {
@@ -63,14 +64,25 @@ function fileFor(root: string, pathname: string, projectPrefix: string | null): 
 
 /**
  * Serves `root` over HTTP on 127.0.0.1 (random port) the way GitHub Pages would: `/` is `index.html`,
- * `/about` is `about.html` or `about/index.html`, a miss answers 404 with the site's `404.html` if it has
+ * `/about` is `about.html` or `about/index.html`, a Netlify `_redirects` file in the web root is obeyed
+ * (a single-page build's `/* /index.html 200`), a miss answers 404 with the site's `404.html` if it has
  * one. Text bodies get their absolute self-links localised (see {@link localiseLinks}).
  */
 export async function serveStaticSite(root: string, host: string, projectPrefix: string | null): Promise<ServedSite> {
   let origin = '';
+  const redirectsFile = join(root, '_redirects');
+  const redirects = existsSync(redirectsFile) ? parseRedirects(readFileSync(redirectsFile, 'utf8')) : [];
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://site.invalid').pathname;
-    const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(root, pathname, projectPrefix) : null;
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    let file = readable ? fileFor(root, pathname, projectPrefix) : null;
+    const rule = readable ? applyRedirects(redirects, pathname, file !== null) : null;
+    if (rule && rule.status >= 300 && rule.status < 400) {
+      res.writeHead(rule.status, { location: rule.to });
+      res.end();
+      return;
+    }
+    if (rule && rule.status === 200) file = fileFor(root, rule.to, projectPrefix) ?? file;
     const missing = join(root, '404.html');
     const target = file ?? (existsSync(missing) ? missing : null);
     const status = file ? 200 : 404;

@@ -4,6 +4,7 @@ import { isLoopback, loopbackResolver } from '../../scripts/real/loopback.js';
 import { addressText, profileKey, sameAddress, sameSocial } from '../../scripts/real/match.js';
 import { SnapshotError, extractWebRoot } from '../../scripts/real/snapshot.js';
 import { localiseLinks } from '../../scripts/real/static-site.js';
+import { applyRedirects, parseRedirects } from '../../scripts/real/netlify-redirects.js';
 
 describe('real-corpus address matching', () => {
   it('matches when every number and half the words of the label are in the found address', () => {
@@ -56,6 +57,18 @@ describe('real-corpus serving stays on loopback', () => {
     expect(isLoopback('127.8.0.1')).toBe(true);
     expect(isLoopback('::ffff:127.0.0.1')).toBe(true);
     expect(isLoopback('10.0.0.1')).toBe(false);
+  });
+});
+
+describe('real-corpus serving obeys a Netlify _redirects file', () => {
+  const rules = parseRedirects('# SPA\n/old-page   /about   301\n/blog/:slug  /posts/:slug.html  200\n/*    /index.html   200\n');
+  it('serves the app for a client-side route, but a file that exists wins', () => {
+    expect(applyRedirects(rules, '/contact', false)).toEqual({ to: '/index.html', status: 200 });
+    expect(applyRedirects(rules, '/assets/app.js', true)).toBeNull();
+  });
+  it('fills :name placeholders and keeps the first matching rule', () => {
+    expect(applyRedirects(rules, '/blog/opening-hours', false)).toEqual({ to: '/posts/opening-hours.html', status: 200 });
+    expect(applyRedirects(rules, '/old-page', false)).toEqual({ to: '/about', status: 301 });
   });
 });
 

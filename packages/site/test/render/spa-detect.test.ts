@@ -34,6 +34,7 @@ describe('detectSpa: pages with some static text whose contacts still need JavaS
     ['header and footer partials loaded into data-partial slots', `<html><body><div data-partial="header"></div><main>${intro}${intro}</main><div data-partial="footer"></div><script src="./assets/js/main.js"></script></body></html>`, undefined, 'empty-slot'],
     ['a mount div for the site footer', `<html><body><div id="site-header-mount"></div><main>${intro}</main><div id="site-footer-mount"></div><script defer src="/assets/js/site-include.js"></script></body></html>`, undefined, 'empty-slot'],
     ['a body with only an empty div and a script', '<html><body><div id="content"></div><script src="main.js"></script></body></html>', undefined, 'empty-shell'],
+    ['a link to its own #footer that the HTML lacks, beside a WhatsApp button', `<html><body>${header.replace('/team', 'index.html#footer')}<main>${intro}<a href="https://wa.me/491711234568">+49 171 1234568</a></main><script src="app.js" defer></script></body></html>`, 'https://baeckerei.example/', 'missing-section'],
     ['a contact page whose main content is empty', `<html><body>${header}<main><h1>Kontakt</h1><div class="form-embed"></div></main><footer>${intro}</footer><script src="/widgets.js"></script></body></html>`, 'https://baeckerei.example/kontakt', 'empty-contact-page'],
   ])('renders %s', (_name, html, url, reason) => {
     const verdict = detectSpa(html, url ? { url } : {});
@@ -46,6 +47,8 @@ describe('detectSpa: pages with some static text whose contacts still need JavaS
     ['a contact page with its details in the HTML', `<html><body>${header}<main><h1>Kontakt</h1><p>Musterweg 12, 47051 Duisburg</p><p><a href="tel:+492031234567">0203 1234567</a></p></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/kontakt'],
     ['a short static blog page without an app', `<html><body>${header}<main>${intro}</main><script src="/analytics.js"></script></body></html>`, 'https://baeckerei.example/blog/brot'],
     ['an empty page that is not a contact page', `<html><body>${header}<main></main><footer>${intro}</footer><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/tag/news'],
+    ['a link to its own #kontakt section that the HTML has', `<html><body>${header.replace('/team', '#kontakt')}<main>${intro}</main><section id="kontakt">${intro}</section><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/'],
+    ['a link to another page\'s #footer', `<html><body>${header.replace('/team', 'index.html#footer')}<main>${intro}<p>Telefon 030 2345 6789</p></main><script src="/site.js"></script></body></html>`, 'https://baeckerei.example/brot.html'],
     ['an empty footer on a page whose contacts are already in the HTML', `<html><body>${header}<main>${intro}<p>Telefon 030 2345 6789</p></main><footer></footer><script src="/site.js"></script></body></html>`, undefined],
   ])('leaves %s to plain HTTP', (_name, html, url) => {
     expect(detectSpa(html, url ? { url } : {}).isSpa).toBe(false);
