@@ -2,6 +2,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isExecutable } from './chromium.js';
 import { waitForDomQuiet } from './dom-settle.js';
+import { MIN_CONTENT, restoreCollapsedContent, trackRemovedContent } from './collapse.js';
 
 /** A rendered page. */
 export interface RenderResult {
@@ -105,6 +106,8 @@ export class BrowserRenderer {
     } catch {
       return null;
     }
+    // Installed before any page script, so content an app renders and then unmounts can be put back.
+    await context.addInitScript(trackRemovedContent, MIN_CONTENT).catch(() => undefined);
     await context.route('**/*', async (route) => {
       const request = route.request();
       if (BLOCKED_RESOURCES.has(request.resourceType())) return route.abort('blockedbyclient');
@@ -126,6 +129,7 @@ export class BrowserRenderer {
         try {
           const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
           await settle(page, started + timeoutMs);
+          await page.evaluate(restoreCollapsedContent).catch(() => false);
           const html = await page.content();
           return { html, status: response?.status() ?? null, finalUrl: page.url(), timeMs: Math.round(performance.now() - started) };
         } finally {

@@ -89,6 +89,33 @@ describe('SPA rendering', () => {
     expect(result.timeMs).toBeLessThan(15_000);
   });
 
+  it.skipIf(!hasChromium)('reads the content an app showed and then unmounted when a blocked widget request failed', async () => {
+    // Like a React tree torn down by an uncaught error: the app renders its contact block, a 3D
+    // widget's asset request is refused, and the error handler empties the root.
+    const crash = `<!doctype html><html><body><div id="root"></div><script>
+      const root = document.getElementById('root');
+      root.innerHTML = '<main><p>${'Lashes and facials by appointment. '.repeat(8)}</p><a href="https://www.facebook.com/lash' + 'studio.test">Facebook</a></main>';
+      fetch('/widget/scene.bin').then((r) => { if (!r.ok) throw new Error('scene'); }).catch(() => { root.innerHTML = ''; });
+    </script></body></html>`;
+    server = await startLocalServer(staticSite({ '/': { body: crash } }));
+    const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async (url) => !url.includes('/widget/') });
+    const result = await session!.render(`${server.origin}/`, { timeoutMs: 15_000 });
+    await session!.close();
+    expect(result.html).toContain('facebook.com/lashstudio.test');
+  });
+
+  it.skipIf(!hasChromium)('does not put back content an app replaced with more of its own', async () => {
+    const swap = `<!doctype html><html><body><div id="root"><section id="old">${'Server-rendered teaser text. '.repeat(10)}</section></div><script>
+      setTimeout(() => { document.getElementById('root').innerHTML = '<section id="n' + 'ew">${'The full client-rendered page. '.repeat(20)}</section>'; }, 100);
+    </script></body></html>`;
+    server = await startLocalServer(staticSite({ '/': { body: swap } }));
+    const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => true });
+    const result = await session!.render(`${server.origin}/`, { timeoutMs: 15_000 });
+    await session!.close();
+    expect(result.html).toContain('id="new"');
+    expect(result.html).not.toContain('id="old"');
+  });
+
   it.skipIf(!hasChromium)('aborts requests the guard refuses', async () => {
     server = await startLocalServer(staticSite({ '/': { body: SPA } }));
     const session = await renderer.session({ userAgent: 'SpiderIQ/test', allowRequest: async () => false });
