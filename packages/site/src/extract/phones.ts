@@ -169,7 +169,7 @@ interface ReadOptions {
 }
 
 /** "(503) 593-9954": the area code in brackets, the North American way and no other country's. */
-const NANP_BRACKETS = /^\(\d{3}\)[\s.\u2010-\u2015-]?\d{3}[\s.\u2010-\u2015-]\d{4}$/;
+const NANP_BRACKETS = /^\(\d{3}\)[\s.-]?\d{3}[\s.-]\d{4}$/;
 
 /**
  * Finds numbers in visible text with libphonenumber's own finder (`findPhoneNumbersInText`, at its
@@ -188,7 +188,8 @@ export function phonesInLines(lines: readonly PhoneLine[], region: CountryCode |
   const out: PhoneDetail[] = [];
   for (let i = 0; i < lines.length; i++) {
     // "0049 30…" and "(+91) 93…" are international numbers; "0060" inside a digit group (an IBAN) is not.
-    const line = lines[i]!.line.replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
+    // Typographic dashes (`&dash;`, `&ndash;`, U+2212) separate digit groups as "-" does.
+    const line = lines[i]!.line.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
     const previous = lines[i]!.previous;
     // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
     // that are valid for their country are matched, as Google's PhoneNumberMatcher does.

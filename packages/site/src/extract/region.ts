@@ -68,22 +68,26 @@ function countryNamePattern(language: string): { re: RegExp; codes: Map<string, 
 }
 
 /**
- * The one country a page's text names ("Jawa Barat, Indonesia 40152", "students in Uganda"), or
- * null when it names none or several ("we ship to France, Spain and Italy"). Names are matched in
- * English and in the page's language.
+ * The country a page's text names: the one named beside a postcode ("Jawa Barat, Indonesia 40152")
+ * if only one is, else the only one named at all ("students in Uganda"); null when it names none or
+ * several ("we ship to France, Spain and Italy"). Names are matched in English and in the page's language.
  */
 export function countryNamedIn(text: string, lang?: string | null): CountryCode | null {
   const language = (lang ?? 'en').toLowerCase().split(/[-_]/)[0] || 'en';
   const pattern = countryNamePattern(language);
   if (!pattern) return null;
-  let found: CountryCode | null = null;
+  const named = new Set<CountryCode>();
+  const withPostcode = new Set<CountryCode>();
   pattern.re.lastIndex = 0;
   for (const match of text.matchAll(pattern.re)) {
-    const code = pattern.codes.get(match[0].toLowerCase()) ?? null;
-    if (found && code !== found) return null;
-    found = code;
+    const code = pattern.codes.get(match[0].toLowerCase());
+    if (!code) continue;
+    named.add(code);
+    const around = text.slice(Math.max(0, match.index - 12), match.index + match[0].length + 12);
+    if (/(?<!\d)\d{4,6}(?!\d)/.test(around)) withPostcode.add(code);
   }
-  return found;
+  const only = (set: Set<CountryCode>): CountryCode | null => (set.size === 1 ? [...set][0]! : null);
+  return only(withPostcode) ?? only(named);
 }
 
 /** An ISO 3166 code from a country name or code, if libphonenumber knows it. */
