@@ -62,9 +62,12 @@ function linksToMissingSection(html: string, url: string | undefined): boolean {
     const path = (u: URL): string => u.pathname.replace(/\/index\.html?$/i, '/');
     return target !== null && target.origin === page.origin && path(target) === path(page);
   };
+  // The section must be in the markup: a script's template string holding `id="footer"` is what writes it.
+  let markup: string | null = null;
   for (const [, href, id] of html.matchAll(SECTION_LINK)) {
     if (!samePage(href!)) continue;
-    if (!new RegExp(`\\bid=["']${id}["']`, 'i').test(html)) return true;
+    markup ??= html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, ' ');
+    if (!new RegExp(`\\bid=["']${id}["']`, 'i').test(markup)) return true;
   }
   return false;
 }
