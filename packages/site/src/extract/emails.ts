@@ -1,6 +1,7 @@
 import { parse as parseDomain } from 'tldts';
 import type { PageDocument } from './document.js';
 import { decodeCloudflareEmail } from './cloudflare-email.js';
+import { hostSectionText, occurrences } from './host-sections.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
 import { itempropValues } from './microdata.js';
 
@@ -117,6 +118,9 @@ export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]):
   }
   const own = parseDomain(doc.url.hostname).domain;
   const privacy = PRIVACY_PATH.test(doc.url.pathname);
-  const emails = [...found].filter((e) => !isNoiseEmail(e) && !(privacy && isThirdPartyEmail(e, own)));
+  const host = hostSectionText(doc);
+  // An address shown only in a legal notice's hosting section is the host's or the designer's.
+  const hostOnly = (e: string): boolean => host !== '' && occurrences(host, e) > 0 && occurrences(host, e) >= occurrences(doc.text, e);
+  const emails = [...found].filter((e) => !isNoiseEmail(e) && !(privacy && isThirdPartyEmail(e, own)) && !hostOnly(e));
   return { found: [...found], emails };
 }

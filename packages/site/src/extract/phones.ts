@@ -8,6 +8,7 @@ import {
 import { parse as parseDomain } from 'tldts';
 import type { PageDocument } from './document.js';
 import { PRIVACY_PATH, isThirdPartyEmail } from './emails.js';
+import { hostSectionText, occurrences } from './host-sections.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
 import { itempropValues } from './microdata.js';
 
@@ -265,7 +266,10 @@ export function extractPhones(
     if (!detail) found.add(raw.replace(/\D/g, ''));
     add(detail);
   }
-  const lines = withoutForeignBlocks(phoneLines(doc.text), doc.text, doc.url);
+  // Lines of a legal notice's hosting section carry the host's or the designer's number.
+  const host = hostSectionText(doc);
+  const onlyInHostSection = (line: string): boolean => host !== '' && occurrences(host, line) > 0 && occurrences(host, line) >= occurrences(doc.text, line);
+  const lines = withoutForeignBlocks(phoneLines(doc.text), doc.text, doc.url).filter((l) => !onlyInHostSection(l.line.trim()));
   for (const detail of phonesInLines(lines, region)) add(detail);
   found.delete('');
   return { phones: [...byE164.values()], found: [...found], deferred: region ? null : { trusted, lines } };

@@ -1,0 +1,35 @@
+import type { DomNode, PageDocument } from './document.js';
+import { visibleText } from './document.js';
+
+/**
+ * Headings of a legal notice's hosting section ("Hébergeur", "Hébergement", "Hosting", "Webhoster",
+ * "Alojamiento", "Hosting provider"): what follows names the host, or the designer who hosts the
+ * site, with their own address, phone and email.
+ */
+const HOST_HEADING = /h[ée]bergeu?r|h[ée]bergement|\bhosting\b|\bhoster\b|webhost|alojamiento|hospedagem|\bhost(?:ed by| provider)\b/i;
+
+/**
+ * The visible text of every section a hosting heading opens (its following siblings up to the next
+ * heading), one string for the page. Contacts that appear only there belong to the host or the
+ * designer, never to the company (corpus/README.md: hosting providers and a web designer named as
+ * editor are third parties).
+ */
+export function hostSectionText(doc: PageDocument): string {
+  const { $ } = doc;
+  const parts: string[] = [];
+  $('h1, h2, h3, h4, h5, h6').each((_, heading) => {
+    if (!HOST_HEADING.test($(heading).text())) return;
+    const nodes: DomNode[] = [];
+    for (let next = $(heading).next(); next.length && !next.is('h1, h2, h3, h4, h5, h6'); next = next.next()) {
+      nodes.push(next[0] as unknown as DomNode);
+    }
+    parts.push(visibleText(nodes));
+  });
+  return parts.join('\n');
+}
+
+/** How often `needle` occurs in `haystack` (case-insensitive). */
+export function occurrences(haystack: string, needle: string): number {
+  if (!needle) return 0;
+  return haystack.toLowerCase().split(needle.toLowerCase()).length - 1;
+}
