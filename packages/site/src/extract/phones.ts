@@ -287,5 +287,7 @@ export function placeDeferredPhones(deferred: DeferredPhones, region: CountryCod
     const detail = parsePhone(raw, region, true);
     if (detail?.valid) out.push(detail);
   }
-  return [...out, ...phonesInLines(deferred.lines, region)];
+  const byE164 = new Map<string, PhoneDetail>();
+  for (const detail of [...out, ...phonesInLines(deferred.lines, region)]) if (!byE164.has(detail.e164)) byE164.set(detail.e164, detail);
+  return [...byE164.values()];
 }

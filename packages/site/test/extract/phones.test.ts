@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/extract/document.js';
 import { readJsonLd } from '../../src/extract/jsonld.js';
-import { extractPhones, isPlaceholderNumber, parsePhone, phonesInText } from '../../src/extract/phones.js';
+import { extractPhones, isPlaceholderNumber, parsePhone, phonesInText, placeDeferredPhones } from '../../src/extract/phones.js';
 import type { CountryCode } from 'libphonenumber-js/max';
 
 function phonesIn(body: string, region: CountryCode | null, head = ''): string[] {
@@ -107,6 +107,8 @@ describe('isPlaceholderNumber', () => {
     ['5555555555', true],
     ['1234567890', true],
     ['987654321', true],
+    ['777111222', true],
+    ['1512223333', false],
     ['612345678', false],
     ['3023456789', false],
     ['2079460321', false],
@@ -121,5 +123,36 @@ describe('extractPhones: only valid numbers are reported', () => {
     const result = extractPhones(doc, [], 'IN');
     expect(result.phones.map((p) => p.e164)).toEqual(['+918026706336']);
     expect(result.found).toHaveLength(2);
+  });
+});
+
+describe('extractPhones: pages that give no region', () => {
+  const page = (body: string, url = 'https://gates.example.com/kontakt') => parsePage(`<html lang="en"><body>${body}</body></html>`, url);
+
+  it('defers national numbers and reads them under the region the site gives', () => {
+    const result = extractPhones(page('<p>Biuro: (22) 789 31 40</p><a href="tel:601318244">601 318 244</a>'), [], null);
+    expect(result.phones).toEqual([]);
+    expect(result.deferred).not.toBeNull();
+    expect(placeDeferredPhones(result.deferred!, 'PL').map((p) => p.e164).sort()).toEqual(['+48227893140', '+48601318244']);
+  });
+
+  it('reads only the bracketed North American shape when no page gives a region', () => {
+    const result = extractPhones(page('<p>(541) 384\u20102290</p><p>Biuro: 22 789 31 40</p>'), [], null);
+    expect(placeDeferredPhones(result.deferred!, null).map((p) => p.e164)).toEqual(['+15413842290']);
+  });
+
+  it('defers nothing when the page has a region', () => {
+    expect(extractPhones(page('<p>Tel. 030 2345 6789</p>'), [], 'DE').deferred).toBeNull();
+  });
+});
+
+describe('extractPhones: a privacy page\'s third-party contact block', () => {
+  it('drops the authority\'s number beside its email, keeps the company\'s own', () => {
+    const doc = parsePage(
+      '<html><body><p>Verantwortlich: Akın, Telefon 0159 0844 7713, info@akin-pflege.de</p><p>Zuständige Aufsichtsbehörde:</p><p>Landesamt für Datenschutz</p>'
+        + '<p>Telefon: 0431 988-4400</p><p>E-Mail: poststelle@datenschutz-land.de</p></body></html>',
+      'https://www.akin-pflege.de/datenschutz',
+    );
+    expect(extractPhones(doc, [], 'DE').phones.map((p) => p.e164)).toEqual(['+4915908447713']);
   });
 });

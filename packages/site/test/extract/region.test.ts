@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferRegion, countryFromName } from '../../src/extract/region.js';
+import { inferRegion, countryFromName, countryNamedIn } from '../../src/extract/region.js';
 
 describe('inferRegion', () => {
   it.each([
@@ -27,5 +27,24 @@ describe('inferRegion', () => {
     [null, null],
   ])('countryFromName(%s) → %s', (name, want) => {
     expect(countryFromName(name)).toBe(want);
+  });
+});
+
+describe('countryNamedIn', () => {
+  it.each<[string, string | null, string | null]>([
+    ['Showroom, Sukajadi, Bandung, Jawa Barat, Indonesia 40162', 'en', 'ID'],
+    ['Training for students in Uganda. Uganda Certificate of Education required.', 'en', 'UG'],
+    ['"Great service" – Purchasing lead, India. Visit us: Bandung, Indonesia 40162', 'en', 'ID'],
+    ['We ship to France, Spain and Italy.', 'en', null],
+    ['Siedziba: Józefów, Polska', 'pl', 'PL'],
+    ['Peaches from Georgia', 'en', null],
+    ['No country here', null, null],
+  ])('%s → %s', (text, lang, want) => {
+    expect(countryNamedIn(text, lang)).toBe(want);
+  });
+
+  it('is the last hint: a ccTLD or language wins over a named country', () => {
+    expect(inferRegion({ url: 'https://acme.de/', text: 'Made in Italy' })).toBe('DE');
+    expect(inferRegion({ url: 'https://acme.com/', lang: 'en', text: 'Bandung, Indonesia 40162' })).toBe('ID');
   });
 });

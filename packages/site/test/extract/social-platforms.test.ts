@@ -7,6 +7,7 @@ describe('socialProfileFromUrl: profiles, canonicalised', () => {
     ['https://de.linkedin.com/in/Max-Weber', 'linkedin', 'https://www.linkedin.com/in/max-weber'],
     ['https://twitter.com/AcmeHQ', 'twitter', 'https://x.com/acmehq'],
     ['https://x.com/acmehq?lang=en', 'twitter', 'https://x.com/acmehq'],
+    ['https://twitter.com/paseodelasflores', 'twitter', 'https://x.com/paseodelasflores'],
     ['https://m.facebook.com/AcmeBakery/', 'facebook', 'https://www.facebook.com/acmebakery'],
     ['https://www.facebook.com/profile.php?id=100064', 'facebook', 'https://www.facebook.com/profile.php?id=100064'],
     ['https://instagram.com/acme.co/?hl=es', 'instagram', 'https://www.instagram.com/acme.co'],
@@ -80,6 +81,8 @@ describe('socialProfileFromUrl: template placeholders', () => {
     'https://www.instagram.com/#',
     'https://t.me/yourchannelname',
     'https://github.com/yourusername',
+    'https://wa.me/420777111222',
+    'https://api.whatsapp.com/send?phone=5511999999999',
   ])('%s is not a profile', (href) => {
     expect(socialProfileFromUrl(href)).toBeNull();
   });

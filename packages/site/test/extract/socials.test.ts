@@ -105,6 +105,11 @@ describe('extractSocialCandidates: credit blocks and widgets', () => {
       ['https://www.instagram.com/acmebakery'],
     ],
     [
+      'icon-only agency links in a social row after a "Designed and developed by" credit',
+      '<footer><div class="social-links"><a href="https://instagram.com/acmebakery"><img alt="IG"></a></div><div class="footer-partner"><h4>Designed and developed by <a href="https://studio.example">Studio</a></h4><div class="social-links"><h6><a href="https://www.linkedin.com/company/studio-north/"><img alt="in"></a></h6></div></div></footer>',
+      ['https://www.instagram.com/acmebakery'],
+    ],
+    [
       'a "Website by" block in German',
       '<footer><a href="https://facebook.com/acmebakery">FB</a><small>Webdesign umgesetzt von <a href="https://facebook.com/agenturnord">Agentur Nord</a></small></footer>',
       ['https://www.facebook.com/acmebakery'],
