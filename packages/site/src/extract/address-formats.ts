@@ -41,8 +41,14 @@ interface GoogleRecord {
 export const ADDRESS_COUNTRIES = [
   'DE', 'AT', 'CH', 'LI', 'FR', 'BE', 'LU', 'MC', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'DK', 'NO', 'SE', 'FI', 'PL', 'CZ',
   'SK', 'HU', 'SI', 'HR', 'RO', 'BG', 'GR', 'TR', 'EE', 'LV', 'LT', 'US', 'CA', 'MX', 'BR', 'AR', 'CL', 'CO', 'AU', 'NZ', 'IN',
-  'JP', 'RU', 'UA', 'BY', 'KZ', 'AE', 'SA', 'QA', 'KW', 'ZA', 'SG', 'MY', 'TH', 'IL',
+  'JP', 'RU', 'UA', 'BY', 'KZ', 'AE', 'SA', 'QA', 'KW', 'ZA', 'SG', 'MY', 'TH', 'IL', 'ID', 'VN', 'PE', 'UY', 'EG', 'KE',
 ] as const;
+
+/**
+ * Postcodes that people write in more than one way where Google's pattern knows one: an Indian PIN
+ * is six digits, but "500 039" (three and three) is as common on Indian sites as "500039".
+ */
+const WRITTEN_POSTCODE: Readonly<Record<string, string>> = { IN: String.raw`\d{3} \d{3}` };
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, AddressFormat | null>();
@@ -55,7 +61,8 @@ function toFormat(country: string, record: GoogleRecord): AddressFormat {
   const fmt = record.fmt ?? '%N%n%O%n%A%n%C';
   const zipAt = fmt.indexOf('%Z');
   const cityAt = fmt.indexOf('%C');
-  const postcode = record.zip ? record.zip.replace(/\((?!\?)/g, '(?:') : null;
+  const zip = record.zip ? record.zip.replace(/\((?!\?)/g, '(?:') : null;
+  const postcode = zip && WRITTEN_POSTCODE[country] ? `${zip}|${WRITTEN_POSTCODE[country]}` : zip;
   return {
     country,
     postcode,

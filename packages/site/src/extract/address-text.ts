@@ -21,6 +21,24 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const cased = (words: readonly string[]): string =>
   words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).map(escape).join('|');
 
+/** Country names as addresses end with them (English and local forms), lower case; `COUNTRY_NAME` and `stripCountry` use them. */
+const COUNTRIES = [
+  'united states of america', 'united states', 'usa', 'u.s.a.', 'united kingdom', 'uk', 'deutschland', 'germany', 'france', 'italia',
+  'italy', 'españa', 'spain', 'australia', 'brasil', 'brazil', 'portugal', 'österreich', 'austria', 'schweiz', 'suisse',
+  'switzerland', 'nederland', 'the netherlands', 'netherlands', 'belgique', 'belgië', 'belgium', 'canada', 'india', 'japan', '日本',
+  'россия', 'russia', 'україна', 'ukraine', 'united arab emirates', 'uae', 'u.a.e.', 'u.a.e', 'qatar', 'kuwait', 'saudi arabia',
+  'south africa', 'new zealand', 'ireland', 'méxico', 'mexico', 'indonesia', 'việt nam', 'vietnam', 'viet nam', 'thailand',
+  'singapore', 'malaysia', 'perú', 'peru', 'uruguay', 'chile', 'egypt', 'kenya', 'uganda', 'poland', 'polska', 'czech republic',
+  'česká republika', 'türkiye', 'turkey', 'sverige', 'sweden', 'norge', 'norway', 'serbia', 'srbija',
+];
+const titled = (w: string): string => w.replace(/(^|[\s.])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+/** A country name as written in an address, capitalised or in capitals ("Indonesia", "INDONESIA"). */
+const COUNTRY_NAME = String.raw`(?:${[...new Set(COUNTRIES.flatMap((c) => [titled(c), c.toUpperCase()]))].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\p{L}])`;
+const COUNTRY_SUFFIX = new RegExp(
+  String.raw`,?\s*(?<![\p{L}])(?:${COUNTRIES.map(escape).join('|')})\.?$`,
+  'iu',
+);
+
 /** English street types (US, UK, Canada, Australia, New Zealand, India, South Africa, Singapore). */
 const EN_STREET = [
   'street', 'st', 'avenue', 'ave', 'av', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'way', 'court', 'ct',
@@ -44,7 +62,7 @@ const PREFIX_STREET = [
   'camino', 'carretera', 'ctra.', 'ronda', 'rambla', 'travesía', 'glorieta', 'rua', 'r.', 'travessa', 'praça', 'alameda',
   'rodovia', 'estrada', 'avenue', 'boulevard', 'bd', 'rue', 'chemin', 'allée', 'impasse', 'quai', 'place', 'route', 'cours',
   'ulica', 'ul.', 'aleja', 'al.', 'ulice', 'náměstí', 'cadde', 'caddesi', 'sokak', 'sok.', 'mahallesi', 'mah.', 'strada',
-  'jalan', 'jl.', 'soi', 'rehov', 'calea', 'bulevardul', 'str-da',
+  'jalan', 'jl.', 'jr.', 'jirón', 'pasaje', 'soi', 'rehov', 'calea', 'bulevardul', 'str-da',
 ];
 /** Cyrillic street types (Russian, Ukrainian, Belarusian, Kazakh addresses), abbreviated or not. */
 const CYRILLIC_STREET = [
@@ -68,26 +86,40 @@ const NOT_A_STREET = `(?:${cased([
 
 const STREETS: readonly RegExp[] = [
   // 1234 E Main Rd / 4 High Street / 221B Baker Street / 12-14 Market St / 123, MG Road
-  new RegExp(String.raw`${B}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?\s+(?:\p{N}*[\p{L}'’.&-][\p{L}\p{N}'’.&-]*,?\s+(?:[\p{L}\p{N}'’.&-]+,?\s+){0,4})?(?:${cased(EN_STREET)})\.?${E}`, 'u'),
+  new RegExp(String.raw`${B}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?|[-–](?=\s))?,?\s+(?:\p{N}*[\p{L}'’.&-][\p{L}\p{N}'’.&-]*,?\s+(?:[\p{L}\p{N}'’.&-]+,?\s+){0,4})?(?:${cased(EN_STREET)})\.?${E}`, 'u'),
   // 12 rue des Lilas / 3 bis avenue Foch
   new RegExp(String.raw`${B}\d{1,4}(?:\s?(?:bis|ter|[A-D]))?,?\s+(?:${cased(FR_STREET)})\s+\p{L}`, 'u'),
   // Musterweg 12 / Kölner Straße 5a / Keizersgracht 123 / Storgatan 4 / Andrássy út 12
   new RegExp(String.raw`(?:\p{Lu}[\p{L}.-]*\s+){0,2}[\p{L}.-]*(?:${cased(SUFFIX_STREET)})\s*\d{1,4}(?:\s?[a-zA-Z]|[-–/]\d{1,4})?${E}`, 'u'),
   // Via Roma 12 / Calle de Alcalá, 123 / Rua Augusta, 100 / Avenida Paulista, 1578 / C/ Mayor 5 / ul. Długa 5
-  new RegExp(String.raw`${B}(?:${cased(PREFIX_STREET)})\s*(?:[\p{L}\p{N}'’.-]+\s+){0,6}?[\p{L}'’.)-]+,?\s+(?:n[º°o.]\s*|nº\s*|no\.?\s*)?\d{1,5}${E}`, 'u'),
+  new RegExp(String.raw`${B}(?:${cased(PREFIX_STREET)})\s*(?:[\p{L}\p{N}'’.-]+\s+){0,6}?[\p{L}'’.)-]+,?\s+(?:[nN][º°oO.]\s*|[nN]º\s*|[nN][oO]\.?\s*)?\d{1,5}${E}`, 'u'),
   // вул. Хрещатик, 22 / ул. Тверская, д. 7 / проспект Мира 12
   new RegExp(String.raw`${B}(?:${CYRILLIC_STREET.map(escape).join('|')})\.?\s*(?:[\p{L}\p{N}'’.-]+\s+){0,4}?[\p{L}'’.-]+,?\s+(?:(?:д|буд|будинок|дом)\.?\s*)?\d{1,4}`, 'iu'),
   // Liethberg 17 / Reicher-Leute-Stege 12 / Moravská Huzová 119 / Křižíkova 140/23: a name and a house
   // number that end the line or its first part; taken only when a postcode line follows.
   new RegExp(String.raw`(?<![\p{L}\p{N}])(?!${NOT_A_STREET}(?![\p{L}]))(?:\d{1,2}\s+(?=\p{Lu}))?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}\p{Ll}[\p{L}.'’-]*\s+\d{1,4}(?:\s?[a-zA-Z]|[-–/]\d{1,4}[a-zA-Z]?)?(?=\s*(?:,|$))`, 'u'),
+  // Ciudad de Montevideo entre 11 y 1 / Rivera esq. Colonia: a corner instead of a house number (Uruguay, Argentina, Cuba)
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:de|del|la|las|los)\s+)?){1,4}(?:entre\s+[\p{L}\p{N}.'’ -]{1,30}?\s+y\s+[\p{L}\p{N}.'’-]+|esq(?:\.|uina)\s+[\p{L}\p{N}.'’-]+)/u,
   // Plot No. 45 / Door No 12 / #12, 3rd Cross / No. 5 / Sector 18 (India)
   /(?<![\p{L}\p{N}])(?:(?:plot|shop|flat|door|house|site|survey|h)\.?\s*no\.?\s*[\w/-]+|#\s?\d+[\w/-]*,|no\.\s*\d+[\w/-]*,|sector\s+\d+)/iu,
 ];
+
+/**
+ * A house number and a name with no street word ("9NO2 Nguyễn Cảnh Dị", "Số 189, phố Gò Mun"), as
+ * Vietnamese and many other addresses start: taken only on a line an address label introduces.
+ */
+const NUMBER_FIRST = /^(?:(?:số|Số|SỐ|no\.?|No\.?|NO\.?)\s*)?\d{1,5}[A-Za-z]{0,3}\d{0,3}(?:[/-]\d{1,4})?,?\s+(?:(?:phố|đường|ngõ|ngách|hẻm|Phố|Đường|Ngõ|Hẻm)\s+)?\p{Lu}\p{L}*/u;
 
 /** P.O. boxes, the postal address in the Gulf and common elsewhere. */
 const PO_BOX = /(?<![\p{L}\p{N}])(?:p\.?\s?o\.?\s?box|post\s?box|pob|postfach|caixa postal|c\.?p\.?\s(?=\d)|apartado(?: de correos)?|casella postale|boîte postale|b\.p\.|ص\.?\s?ب\.?)\s*[:.]?\s*\d{1,6}(?![\p{N}])/iu;
 /** A Japanese postcode with its mark: 〒150-0002. */
 const JP_POSTCODE = /〒\s?[0-9０-９]{3}[-－ー‐]?[0-9０-９]{4}/u;
+/** A building name and room or floor, as it follows a Japanese block number: "ビンセプト 203号", "第2ビル 5階". */
+const JP_BUILDING = /^[^\s\d０-９、,（(]{1,24}\s*[0-9０-９]{1,4}(?:号室|号|階|[FＦ])/u;
+/** A line naming the region or town before the street, as Ukrainian, Russian and Vietnamese addresses start: "Кіровоградська обл.," or "м. Знам'янка,". */
+const REGION_LINE = /^[^\d]{2,50}(?<![\p{L}])(?:обл|область|р-н|район|край|м|г|с|смт|пгт|місто|город|tỉnh|thành phố|tp|quận|huyện)\.?(?![\p{L}])[^\d]*,\s*$|^(?:(?:м|г|с|смт|пгт|tp|tỉnh|thành phố)\.?\s+)\p{Lu}[^\d]{1,40},\s*$/iu;
+/** A landmark standing in for a house number ("Fortportal City, Opp. Kitumba Mosque", "Near Bus Stand, Main Road"). */
+const LANDMARK = /(?<![\p{L}])(?:opp\.?|opposite|near|behind|beside|next to|in front of|adjacent to)\s+\p{Lu}/iu;
 /** A postcode leading the line, as in "125009, Москва, ул. Тверская, 7". */
 const LEADING_POSTCODE = /^\d{5,6},\s*(?=\p{L})/u;
 /** A town written before the street, as in "г. Москва, ул. Тверская, д. 7". */
@@ -95,24 +127,31 @@ const TOWN_PREFIX = /^(?:\d{5,6},\s*)?(?:(?:г|м|с|пгт|смт|місто|г
 /** Units and buildings written before the street: "Shop 3, 45 Campbell Parade", "Suite 200, 1 Main St". */
 const UNIT_PREFIX = /^(?:(?:shop|unit|suite|level|floor|apt|ste|office|flat|bldg|building|bâtiment|étage|piso|planta|andar|sala)\.?\s*#?\d+[a-z]?\s*[,/]?\s*)+$/i;
 
-/** Words that label an address, in many languages; stripped from the start of a line and worth a point. */
+/** Words that label an address, in many languages, with or without a colon after them. */
+const LABEL_WORDS = [
+  'address', 'our address', 'postal address', 'mailing address', 'head office', 'registered office', 'visit us(?: at)?',
+  'find us(?: at)?', 'located at', 'we are at', 'adresse', 'anschrift', 'postanschrift', 'besuchsadresse', 'hausanschrift',
+  'siège social', 'dirección', 'direccion', 'domicilio', 'indirizzo', 'sede legale', 'sede operativa', 'endereço', 'endereco',
+  'morada', 'adresa', 'adresas', 'adress', 'adres', 'osoite', 'cím', 'direcció', 'aadress', 'adrese', 'адрес', 'адреса',
+  'наш адрес', 'наша адреса', 'юридический адрес', 'юридична адреса', 'địa chỉ', 'alamat', '住所', '所在地', 'العنوان', 'عنوان', 'כתובת',
+];
+/** Words that are only a label with a colon after them ("Office: 12 Main St", not "Office 504"), or alone on their line. */
+const COLON_WORDS = [
+  'office', 'our office', 'location', 'our location', 'sitz', 'kanzlei', 'standort', 'siège', 'ubicación', 'sede', 'localização',
+  '本社', 'workshop', 'studio', 'showroom', 'store', 'shop', 'trụ sở', 'văn phòng',
+];
+/** An address label at the start of a line; stripped from it and worth a point. */
 const ADDRESS_LABEL = new RegExp(
-  String.raw`^\s*(?:(?:${[
-    'address', 'our address', 'postal address', 'mailing address', 'head office', 'registered office', 'visit us(?: at)?',
-    'find us(?: at)?', 'located at', 'we are at', 'adresse', 'anschrift', 'postanschrift', 'besuchsadresse', 'hausanschrift',
-    'siège social', 'dirección', 'direccion', 'domicilio', 'indirizzo', 'sede legale', 'sede operativa', 'endereço', 'endereco',
-    'morada', 'adres', 'adresa', 'adress', 'osoite', 'cím', 'direcció', 'adresas', 'aadress', 'adrese', 'адрес', 'адреса',
-    'наш адрес', 'наша адреса', 'юридический адрес', 'юридична адреса', '住所', '所在地', 'العنوان', 'عنوان', 'כתובת',
-  ].join('|')})\s*[:：\-–]?|(?:${[
-    // Words that are only a label with a colon after them ("Office: 12 Main St", not "Office 504").
-    'office', 'our office', 'location', 'sitz', 'kanzlei', 'standort', 'siège', 'ubicación', 'sede', 'localização', '本社',
-    'workshop', 'studio', 'showroom', 'store', 'shop',
-  ].join('|')})\s*[:：])\s*`,
+  String.raw`^\s*(?:(?:${LABEL_WORDS.join('|')})\s*[:：\-–]?|(?:${COLON_WORDS.join('|')})\s*[:：]|📍)\s*`,
   'iu',
 );
+/** A line that is nothing but a label ("Adresa", "Our Location", "Địa chỉ:"): it labels the line after it. */
+const LABEL_LINE = new RegExp(String.raw`^\s*(?:${[...LABEL_WORDS, ...COLON_WORDS, 'locate us', 'where to find us', 'how to find us'].join('|')}|📍)\s*[:：!]?\s*$`, 'iu');
 /** Where an address line stops: contact details after it on the same line. */
 const CONTACT_TOKEN =
   /[\w.+-]+@|https?:|www\.|(?:^|[\s,;(|])(?:(?:tel|tél|phone|fax|e-?mail|mail|telefon|telefone|teléfono|telefono|mob|mobile|call|ph|電話)\s*[.:：]|(?:tel|fax|電話)\s*[\d(+]|[tfepm]\s*(?::|\.(?=\s*[+\d(])))|\+\d{2}|\(\d{3}\)\s*\d{3}|©|copyright/iu;
+/** A line that only introduces a phone or email ("📞", "Hotline", "E-mail:"): an address never continues into it. */
+const CONTACT_LINE = /^\s*(?:[📞☎✆✉📧📱]\uFE0F?|hotline|phone|telephone|tel|mobile|e-?mail|fax|whatsapp|điện thoại|telefon|téléphone|teléfono|telefone|телефон)\s*[:.：]?\s*$/iu;
 const NOT_ADDRESS_LINE = /opening|hours|öffnungszeiten|orari|horario|horaires|heures|営業時間|geöffnet|mon(?:day)?\s*[-–]\s*fri/i;
 
 const CITY = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ -]+(?:(?:am|an|im|in|bei|ob|upon|on|sur|sous|lès|les|de|del|di|da|la|le|en|aan|den|der|op|i)[ -]+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?: \d{1,2}(?![\p{N}])(?:[-–]\p{Lu}[\p{L}\p{M}-]*)?)?(?: \(\p{Lu}\p{Ll}{2,}[\p{L} .-]*\))?`;
@@ -167,11 +206,16 @@ function tails(): TailPattern[] {
     const between = f.stateBeforePostcode && state ? String.raw`[\s,]+${state}` : state ? String.raw`(?:[\s,–-]+${state})?` : '';
     const after = regions ? String.raw`(?:\s*[,–-]?\s*(?<after>${regions})${E})?` : '';
     const re = new RegExp(
-      String.raw`(?:[\p{L}\p{M}.)'’]|\d(?=,))(?<!${UNIT_WORD})${between}[\s,–-]+(?:(?:CEP|Cep|PIN|Pin|PIN Code|Pincode)[:\s-]*)?(?<zip>${f.postcode})${E}(?![-–/.]\d)${after}`,
+      String.raw`(?:[\p{L}\p{M}.)'’]|\d(?=,))(?<!${UNIT_WORD})${between}(?:[\s,]+${COUNTRY_NAME})?[\s,–-]+(?:(?:CEP|Cep|PIN|Pin|PIN Code|Pincode)[:\s-]*)?(?<zip>${f.postcode})${E}(?![-–/.]\d)${after}`,
       'dgu',
     );
-    const distinctive = /[A-Z]/.test(f.postcode) && f.country !== 'IE';
-    out.push({ re, country: f.country, strong: (m) => f.stateBeforePostcode || distinctive || Boolean(m.groups?.state ?? m.groups?.after) });
+    // A postcode with letters in it ("EC1Y 8SY", "H3Z 2Y7", "LIMA 23") names its country; Ireland's Eircode shape is too loose to.
+    const distinctive = (zip: string): boolean => /[A-Z]/.test(zip) && f.country !== 'IE';
+    out.push({
+      re,
+      country: f.country,
+      strong: (m) => f.stateBeforePostcode || distinctive(m.groups?.zip ?? '') || Boolean(m.groups?.state ?? m.groups?.after),
+    });
   }
   tailPatterns = out;
   return out;
@@ -193,7 +237,9 @@ function findTail(text: string, from: number): Tail | null {
     let m: RegExpExecArray | null;
     while ((m = pattern.re.exec(text))) {
       const zipStart = m.indices?.groups?.zip?.[0] ?? m.index;
-      if (zipStart >= from && (!pattern.needsTown || /\p{L}{3,}/u.test(text.slice(from, zipStart)))) break;
+      // Google's loosest patterns (Ireland's "[\dA-Z]{3} ?[\dA-Z]{4}") also match a word ("AFRICAN"): a postcode has a digit.
+      const hasDigit = /\d/.test(m.groups?.zip ?? '0');
+      if (zipStart >= from && hasDigit && (!pattern.needsTown || /\p{L}{3,}/u.test(text.slice(from, zipStart)))) break;
       pattern.re.lastIndex = m.index + 1;
     }
     if (!m) continue;
@@ -210,12 +256,14 @@ function findTail(text: string, from: number): Tail | null {
 const BOX_TOWN = new RegExp(String.raw`^[\s,–-]+(?:${CITY})`, 'u');
 
 /** Where the first street starts in a line and where that street match ends (its house number), or null. */
-function findStreet(line: string): { start: number; end: number } | null {
+function findStreet(line: string, labelled: boolean): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
-  for (const re of STREETS) {
+  for (const re of labelled ? [...STREETS, NUMBER_FIRST] : STREETS) {
     const m = re.exec(line);
     if (!m) continue;
-    const start = m.index + (m[0].length - m[0].trimStart().length);
+    let start = m.index + (m[0].length - m[0].trimStart().length);
+    // A house number of two parts keeps its first ("43/1 Moo 6", "2-7-77"): the patterns may start at the second.
+    start -= /(?:\d{1,5}[/-])+$/.exec(line.slice(0, start))?.[0].length ?? 0;
     if (!best || start < best.start) best = { start, end: m.index + m[0].length };
   }
   return best;
@@ -228,9 +276,6 @@ function cleanLine(line: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[,\s]+|[,\s]+$/g, '');
 }
-
-const COUNTRY_SUFFIX =
-  /,?\s*(?:united states(?: of america)?|usa|u\.s\.a\.|united kingdom|uk|deutschland|germany|france|italia|italy|españa|spain|australia|brasil|brazil|portugal|österreich|austria|schweiz|suisse|switzerland|nederland|the netherlands|netherlands|belgique|belgië|belgium|canada|india|japan|日本|россия|russia|україна|ukraine|united arab emirates|uae|u\.a\.e\.?|qatar|kuwait|saudi arabia|south africa|new zealand|ireland|méxico|mexico)\.?$/i;
 
 /** Drops a trailing country name: the country is implied by the site and only makes duplicates harder to spot. */
 export function stripCountry(line: string): string {
@@ -286,6 +331,12 @@ function japanese(lines: readonly string[], i: number, line: string, labelled: b
   }
   if (!prefecture.test(text) && !/[市区町村郡]/u.test(text)) return null;
   if (!/[0-9０-９]/u.test(text.replace(JP_POSTCODE, ''))) return null;
+  // The building and room are often the next line: "横浜市青葉区榎が丘2-1" then "ビンセプト 203号（2F）".
+  const building = last + 1 < lines.length && /[0-9０-９]$/u.test(text.trim()) ? JP_BUILDING.exec(lines[last + 1]!) : null;
+  if (building) {
+    last += 1;
+    text = `${text} ${building[0]}`;
+  }
   const score = (mark ? 2 : 0) + 2 + (labelled ? 1 : 0);
   return { candidate: { text: cleanLine(text), score }, last };
 }
@@ -300,6 +351,8 @@ export interface AddressTextOptions {
   strict?: boolean;
   /** The text is an `<address>`, footer or contact block: worth a point. */
   block?: boolean;
+  /** The text is an `<address>` element: a named place without a house number above a postcode line is taken too. */
+  addressElement?: boolean;
 }
 
 /**
@@ -308,15 +361,22 @@ export interface AddressTextOptions {
  * same line are cut off, so phones and emails never leak into it.
  */
 export function addressesInText(text: string, options: AddressTextOptions | boolean = {}): string[] {
-  const { strict = false, block = !strict } = typeof options === 'boolean' ? { strict: options } : options;
+  const { strict = false, block = !strict, addressElement = false } = typeof options === 'boolean' ? { strict: options } : options;
   const lines = addressLines(text);
   const out: string[] = [];
+  const labelLine = (at: number): boolean => at >= 0 && LABEL_LINE.test(lines[at]!);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    if (raw.length > 200 || NOT_ADDRESS_LINE.test(raw) || !/\d/.test(raw)) continue;
+    if (raw.length > 200 || NOT_ADDRESS_LINE.test(raw)) continue;
     const label = ADDRESS_LABEL.exec(raw);
-    const labelled = Boolean(label?.[0].trim()) || (i > 0 && ADDRESS_LABEL.test(lines[i - 1]!) && lines[i - 1]!.replace(ADDRESS_LABEL, '').trim() === '');
+    const labelled = Boolean(label?.[0].trim()) || labelLine(i - 1);
     const line = cutAtContact(label ? raw.slice(label[0].length) : raw);
+    if (!/\d/.test(raw)) {
+      // No number at all: only a landmark address under a label ("Location" / "Fortportal City, Opp. Kitumba Mosque").
+      const landmark = cleanLine(line);
+      if (labelled && LANDMARK.test(landmark) && landmark.includes(',') && landmark.length <= 100) out.push(landmark);
+      continue;
+    }
     if (JP_POSTCODE.test(line) || /[都道府県]/u.test(line)) {
       const jp = japanese(lines, i, line, labelled);
       if (jp && jp.candidate.score + (block ? 1 : 0) >= ACCEPT) {
@@ -325,14 +385,14 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
         continue;
       }
     }
-    const streetMatch = findStreet(line);
+    const streetMatch = findStreet(line, labelled);
     const street = streetMatch?.start ?? -1;
     const box = PO_BOX.exec(line);
     const leading = LEADING_POSTCODE.test(line);
     if (street < 0 && !box) continue;
     let start = street >= 0 && (!box || street <= box.index) ? street : box!.index;
     const prefix = line.slice(0, start);
-    const unit = UNIT_PREFIX.test(prefix.trim());
+    const unit = UNIT_PREFIX.test(prefix.trim()) || /^(?:blk|block)\.?$/i.test(prefix.trim());
     const town = TOWN_PREFIX.test(prefix);
     // A box keeps what precedes it on its line ("Office 504, Al Fattan Tower, P.O. Box 123, Dubai").
     const keepsPrefix = unit || town || leading || (box !== null && /\d|tower|building|floor|road|street|centre|center|plaza/i.test(prefix));
@@ -342,6 +402,11 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
       const label = !strict && /^\p{L}[\p{L} .-]{1,30}[:：]\s*$/u.test(prefix);
       if (!label && (strict || prefix.includes(':') || prefix.trim().split(/\s+/).length > 6)) continue;
     }
+    // The region and town on the lines before the street ("Кіровоградська обл.," / "м. Знам'янка," / "вул. …, 36").
+    let first = i;
+    if (!prefix.trim() && !label?.[0].trim()) while (first > 0 && i - first < 2 && REGION_LINE.test(lines[first - 1]!)) first--;
+    const before = lines.slice(first, i).map(cleanLine).join(', ');
+    const regionFirst = first < i;
     const parts = [cleanLine(line.slice(start))];
     let joined = parts[0]!;
     // The postcode comes after the street's own house number ("Avenida Paulista, 1578 São Paulo SP 01310-200").
@@ -350,16 +415,19 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
     let j = i;
     while (!tail && !leading && j < i + 3 && j + 1 < lines.length) {
       const next = lines[j + 1]!;
-      if (next.length > 80 || NOT_ADDRESS_LINE.test(next) || ADDRESS_LABEL.test(next) && next.replace(ADDRESS_LABEL, '').trim() === '') break;
-      const kept = cleanLine(cutAtContact(next));
+      if (next.length > 80 || NOT_ADDRESS_LINE.test(next) || LABEL_LINE.test(next) || CONTACT_LINE.test(next)) break;
+      const cut = cutAtContact(next);
+      const kept = cleanLine(cut);
       if (!kept) break;
       j++;
       parts.push(kept);
       joined = parts.join(', ');
       tail = findTail(joined, from);
-      if (kept.length < next.trim().length) break;
+      // Contact details cut off the line end the address.
+      if (cut.length < next.length) break;
     }
-    let score = (street >= 0 || leading ? 2 : 0) + (box ? 2 : 0) + (labelled ? 1 : 0) + (block ? 1 : 0);
+    const labelledHere = labelled || (regionFirst && labelLine(first - 1));
+    let score = (street >= 0 || leading ? 2 : 0) + (box ? 2 : 0) + (labelledHere ? 1 : 0) + (block ? 1 : 0);
     let end = -1;
     if (leading && street >= 0) {
       score += 2;
@@ -374,14 +442,49 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
         score += 1;
         end = joined.length - after.length + townMatch[0].length;
       }
+    } else if (labelledHere && street >= 0) {
+      // No postcode (Vietnam, Peru, Ukraine and many others write none): under an address label, the street and a
+      // town, ward or region in a part of its own make the address ("Domicilio: Jr. Cruz del Sur N° 140, …, Lima").
+      const rest = `${before}, ${cleanLine(line.slice(streetMatch!.end))}`;
+      if (/,/.test(rest) && /\p{Lu}[\p{L}\p{M}'’-]{2,}/u.test(rest)) {
+        score += 1;
+        end = parts[0]!.length;
+        joined = parts[0]!;
+        j = i;
+      }
     }
     if (end < 0 || score < ACCEPT) continue;
-    const address = stripCountry(joined.slice(0, end));
+    const address = stripCountry((regionFirst ? `${before}, ` : '') + joined.slice(0, end));
     if (address.length < 8 || isPlaceholderAddress(address)) continue;
     out.push(address);
     i = tail && tail.end <= parts[0]!.length ? i : j;
   }
+  if (addressElement && out.length === 0) {
+    const place = placeAndTown(lines);
+    if (place) out.push(place);
+  }
   return out;
+}
+
+/**
+ * An `<address>` element whose street has no house number, a named place and the postcode line:
+ * "Puerto Deportivo Marina Internacional" / "03181 Alicante". Only for that element, which says
+ * outright that it holds an address; elsewhere a name above a postcode is usually the company's.
+ */
+function placeAndTown(lines: readonly string[]): string | null {
+  const PLACE = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+(?:(?:de|del|la|di|du|des|von|of|the)\s+)?){1,6}\p{Lu}[\p{L}\p{M}'’.-]+$/u;
+  const cleaned = lines.map((l) => cleanLine(cutAtContact(l)));
+  for (let i = 0; i < cleaned.length; i++) {
+    // The place and the postcode line on one line ("Puerto Deportivo Marina Internacional 03181 Alicante") or two.
+    const [place, next] = PLACE.test(cleaned[i]!) && cleaned[i]!.length <= 60 ? [cleaned[i]!, cleaned[i + 1] ?? ''] : ['', cleaned[i]!];
+    const tail = findTail(next, 0);
+    if (!tail) continue;
+    const head = place || next.slice(0, tail.zipStart).replace(/[\s,]+$/, '');
+    if (!head || /\d/.test(head) || !PLACE.test(head) || head.length > 60) continue;
+    const rest = place ? next : next.slice(tail.zipStart);
+    return stripCountry(`${head}, ${rest.slice(0, tail.end - (place ? 0 : tail.zipStart))}`);
+  }
+  return null;
 }
 
 /** Whether a free-text line reads like a postal address (a street or box and a postcode line). */

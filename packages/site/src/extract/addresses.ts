@@ -148,7 +148,7 @@ const BLOCK_SELECTOR = [
   '[class*="visit" i]', '[class*="store-info" i]',
 ].join(', ');
 /** Headings that open a contact section even when its markup says nothing ("<h2>Kontakt</h2><p>Musterweg 12…"). */
-const CONTACT_HEADING = /^\s*(?:contact(?: us)?|get in touch|find us|visit us|where to find us|our address|address|location|kontakt|anschrift|adresse|contacto|contáctanos|dirección|contatti|contattaci|indirizzo|contato|fale conosco|endereço|nous contacter|coordonnées|contact|adres|contacten|контакты|контакти|адрес|адреса|お問い合わせ|アクセス|会社概要|所在地|住所|اتصل بنا|تواصل معنا)\s*[:.]?\s*$/iu;
+const CONTACT_HEADING = /^\s*(?:contact(?: us)?|get in touch|find us|visit us|where to find us|our address|address|location|kontakt|anschrift|adresse|contacto|contáctanos|dirección|contatti|contattaci|indirizzo|contato|fale conosco|endereço|nous contacter|coordonnées|contact|adres|contacten|контакты|контакти|адрес|адреса|our locations?|locate us|how to find us|ubicación|dónde estamos|địa chỉ|liên hệ|thông tin liên hệ|alamat|hubungi kami|お問い合わせ|アクセス|会社概要|所在地|住所|اتصل بنا|تواصل معنا)\s*[:.!]?\s*$/iu;
 
 function isHomePath(path: string): boolean {
   return /^\/(?:index\.html?|[a-z]{2}(?:-[a-z]{2})?\/?)?$/i.test(path);
@@ -187,7 +187,12 @@ function addressBlocks($: CheerioAPI): DomNode[] {
 export function extractAddresses(doc: PageDocument, jsonld: readonly JsonLdNode[]): string[] {
   const { $ } = doc;
   const structured = [...fromJsonLd(jsonld), ...fromMicrodata($), ...fromMicroformats($)];
-  const textual = addressBlocks($).flatMap((b) => addressesInText(visibleText([b]), { block: true }));
+  const blocks = addressBlocks($);
+  const textual = blocks.flatMap((b) => addressesInText(visibleText([b]), { block: true }));
+  // An `<address>` element says outright that it holds one, even without a house number (read on its own, also inside a footer).
+  $('address').each((_, el) => {
+    textual.push(...addressesInText(visibleText([el as unknown as DomNode]), { block: true, addressElement: true }));
+  });
   if (CONTACT_PATH.test(doc.url.pathname) || isHomePath(doc.url.pathname)) textual.push(...addressesInText(doc.text, { strict: true }));
   return dedupeAddresses([...structured, ...textual].filter((a) => !isPlaceholderAddress(a)));
 }

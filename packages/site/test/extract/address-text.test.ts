@@ -47,6 +47,19 @@ describe('addressesInText: plain-text addresses by country format', () => {
     ['PL street named after a date', '3 Maja 100B, 05-420 Józefów', '3 Maja 100B, 05-420 Józefów'],
     ['TH moo and road', '43/1 Moo 6, Mae Rim-Samoeng Road, Chiang Mai 50180', '43/1 Moo 6, Mae Rim-Samoeng Road, Chiang Mai 50180'],
     ['separators', 'Trattoria · Via dei Coronari, 45 · 00186 Roma (RM) · Tel. 06 6880 1234', 'Via dei Coronari, 45, 00186 Roma'],
+    ['TH house number and moo on their own line', 'Address\nBaan Suan\n88/2 Moo 4\nHang Dong-Samoeng Road\nChiang Mai 50230\nThailand', '88/2 Moo 4, Hang Dong-Samoeng Road, Chiang Mai 50230'],
+    ['IN PIN in two groups', 'Office: H. No. 4-1-12, 2nd Floor, Abids, Hyderabad - 500 001 (T.S.)', 'H. No. 4-1-12, 2nd Floor, Abids, Hyderabad, 500 001'],
+    ['IN dangling dash after the number', '208- sai plaza, MIDC, NASHIK-422007- Nashik maharashtra', '208- sai plaza, MIDC, NASHIK-422007'],
+    ['ID three lines ending in commas, country before the postcode', 'Jl. Cikini Raya, No. 7-9,\nCikini, Menteng,\nDKI Jakarta, Indonesia 10330', 'Jl. Cikini Raya, No. 7-9, Cikini, Menteng, DKI Jakarta, Indonesia 10330'],
+    ['VN labelled, no postcode', 'Địa chỉ: Số 47, phố Hàng Bông, phường Hàng Gai, thành phố Hà Nội', 'Số 47, phố Hàng Bông, phường Hàng Gai, thành phố Hà Nội'],
+    ['VN label line above a house number with no street word', 'Địa chỉ\n12B3 Lê Thánh Tôn, phường Bến Nghé, TP. Hồ Chí Minh\n📞\nHotline\n0901 234 567', '12B3 Lê Thánh Tôn, phường Bến Nghé, TP. Hồ Chí Minh'],
+    ['PE labelled, no postcode', 'Domicilio: Jr. Los Pinos N° 215, Of. 302, Jesús María, Lima-Perú', 'Jr. Los Pinos N° 215, Of. 302, Jesús María, Lima'],
+    ['PL labelled, truncated postcode', 'Address: Podgórska 12/4, 31-0 Kraków, Poland', 'Podgórska 12/4, 31-0 Kraków'],
+    ['UA region and town on the lines before', 'Адреса\nПолтавська обл.,\nм. Кременчук,\nвул. Соборна, 14', 'Полтавська обл., м. Кременчук, вул. Соборна, 14'],
+    ['UY corner instead of a number', 'Gral. Artigas entre 25 y 27, 15000 Canelones, Departamento de Canelones', 'Gral. Artigas entre 25 y 27, 15000 Canelones'],
+    ['UG landmark under a label', 'Location\nKASESE TOWN, OPP. CENTRAL MARKET', 'KASESE TOWN, OPP. CENTRAL MARKET'],
+    ['SG block number', 'Blk 214 Tampines Street 21, Singapore 520214', 'Blk 214 Tampines Street 21, Singapore 520214'],
+    ['JP building on the next line', '〒150-0012 東京都渋谷区広尾1-3-5\nグリーンハイツ 402号（4F）', '〒150-0012 東京都渋谷区広尾1-3-5 グリーンハイツ 402号'],
   ])('%s', (_name, text, want) => {
     expect(addressesInText(text, { block: true })).toEqual([want]);
   });
@@ -65,6 +78,10 @@ describe('addressesInText: plain-text addresses by country format', () => {
     ['a template sample address', '123 Main St, Anytown, CA 90210'],
     ['a German sample address', 'Musterstraße 1, 12345 Musterstadt'],
     ['a unit number taken for a postcode', 'Level 2, 100 George St'],
+    ['a word in capitals taken for an Eircode', '123 Rhythm Road\nOpen daily until 9 PM\nMOMBASA SOUNDS'],
+    ['a street and town with no postcode and no label', 'Jr. Los Pinos N° 215, Jesús María, Lima'],
+    ['a landmark without a label', 'Kasese Town, Opp. Central Market'],
+    ['a label above a town alone', 'Location\nKasese Town, Uganda'],
   ])('ignores %s', (_name, text) => {
     expect(addressesInText(text, { block: true })).toEqual([]);
   });
@@ -75,6 +92,12 @@ describe('addressesInText: plain-text addresses by country format', () => {
     ['article text', 'We delivered to 10 Downing Street, London SW1A 2AA last week.'],
   ])('in strict mode ignores %s', (_name, text) => {
     expect(addressesInText(text, { strict: true })).toEqual([]);
+  });
+
+  it('takes a named place without a house number only from an <address> element', () => {
+    const text = 'Club Náutico Puerto Chico\n39004 Santander';
+    expect(addressesInText(text, { block: true, addressElement: true })).toEqual(['Club Náutico Puerto Chico, 39004 Santander']);
+    expect(addressesInText(text, { block: true })).toEqual([]);
   });
 
   it('keeps two addresses on consecutive lines apart', () => {
