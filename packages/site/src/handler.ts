@@ -9,6 +9,8 @@ import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
 import { extractPage, mergeExtractions } from './extract/index.js';
 import type { PageExtraction } from './extract/index.js';
+import { parsePage } from './extract/document.js';
+import type { DomNode } from './extract/document.js';
 import { FetchError } from './fetch/fetch-error.js';
 import { HttpClient } from './fetch/http-client.js';
 import type { Connector } from './fetch/pinned-connector.js';
@@ -121,9 +123,11 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
           if (page.html !== null && page.error === null) {
             const title = titleOf(page.html);
             const crawled = { url: page.finalUrl, html: page.html, ...(title ? { title } : {}) };
-            if (settings.compendium.enabled) sections.push(compendiumSection(crawled, settings.compendium));
+            // One parse per page, read by every extractor and by the compendium (which never changes it).
+            const doc = parsePage(page.html, page.finalUrl);
+            extractions.push(extractPage({ url: page.finalUrl, html: page.html }, doc));
+            if (settings.compendium.enabled) sections.push(compendiumSection({ ...crawled, root: doc.$.root()[0] as unknown as DomNode }, settings.compendium));
             if (keepHtml) pages.push(crawled);
-            extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
           }
           ctx.progress({
             pages_crawled: progress.done,
