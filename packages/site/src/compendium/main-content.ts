@@ -80,29 +80,33 @@ function isSpace(c: number): boolean {
 
 /**
  * The length of the nodes' text with whitespace runs collapsed and the ends trimmed
- * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text.
+ * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text. It runs over
+ * the whole text of every long page, so it walks with an explicit stack and tests the common
+ * ASCII characters before calling `isSpace`.
  */
 export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean): number {
   let length = 0;
   let gap = false;
-  const walk = (list: readonly DomNode[]): void => {
-    for (const node of list) {
-      if (node.type === 'text') {
-        const text = node.data ?? '';
-        for (let i = 0; i < text.length; i++) {
-          if (isSpace(text.charCodeAt(i))) {
-            gap = length > 0;
-            continue;
-          }
+  const stack: DomNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const text = node.data ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 32 && c < 127 ? false : isSpace(c)) {
+          gap = length > 0;
+        } else {
           length += gap ? 2 : 1;
           gap = false;
         }
-      } else if (node.children && !(isElement(node) && omit(node))) {
-        walk(node.children);
       }
+    } else if (node.children && !(isElement(node) && omit(node))) {
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-  };
-  walk(nodes);
+  }
   return length;
 }
 

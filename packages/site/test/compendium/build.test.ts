@@ -68,7 +68,7 @@ describe('buildCompendium', () => {
     expect(next.startsWith('\n\n')).toBe(true); // the cut fell between blocks
   });
 
-  it('counts o200k tokens and handles no pages', () => {
+  it('estimates tokens and handles no pages', () => {
     const c = buildCompendium(pages, defaults);
     expect(c.estimated_tokens).toBeGreaterThan(10);
     expect(c.estimated_tokens).toBeLessThan(c.chars);
