@@ -71,6 +71,8 @@ export interface CompendiumSection {
   url: string;
   title: string;
   blocks: string[];
+  /** `blockKey` of each block, computed with the page (on a page worker thread) rather than when the compendium is assembled. */
+  keys: string[];
 }
 
 /**
@@ -80,7 +82,8 @@ export interface CompendiumSection {
 export function compendiumSection(page: CompendiumPage, options: Pick<CompendiumOptions, 'cleanup_level' | 'priority_sections'>): CompendiumSection {
   const level = MARKDOWN_OPTIONS[options.cleanup_level];
   const markdown = htmlToMarkdown(contentFor(page, options), options.cleanup_level === 'raw' ? level : { ...level, baseUrl: page.url });
-  return { url: page.url, title: pageTitle(page), blocks: splitBlocks(markdown) };
+  const blocks = splitBlocks(markdown);
+  return { url: page.url, title: pageTitle(page), blocks, keys: blocks.map(blockKey) };
 }
 
 /**
@@ -105,8 +108,8 @@ export function assembleCompendium(pages: readonly CompendiumSection[], options:
   for (const page of pages) {
     let blocks = page.blocks;
     if (options.remove_duplicates) {
-      blocks = blocks.filter((block) => {
-        const key = blockKey(block);
+      blocks = blocks.filter((_block, i) => {
+        const key = page.keys[i]!;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
