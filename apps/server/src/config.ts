@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   SPIDERIQ_BOOTSTRAP_TOKEN: z.string().optional(),
   SPIDERIQ_WORKERS_SITE: int(0, 64).default(2),
   SPIDERIQ_WORKERS_MAPS: int(0, 64).default(2),
+  SPIDERIQ_PAGE_THREADS: int(0, 16).default(1),
   SPIDERIQ_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('main'),
   SPIDERIQ_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   SPIDERIQ_MAX_ATTEMPTS: int(1, 10).default(3),
@@ -109,6 +110,8 @@ export interface ServerConfig {
   authCacheMs: number;
   allowPrivateNetworks: boolean;
   chromiumPath: string;
+  /** Worker threads that parse and extract the crawled pages (0 = on the main thread). */
+  pageThreads: number;
   maps: {
     provider: ProviderId | undefined;
     googleApiKey: string | undefined;
@@ -198,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     authCacheMs: e.SPIDERIQ_AUTH_CACHE_SECONDS * 1000,
     allowPrivateNetworks: e.SPIDERIQ_ALLOW_PRIVATE_NETWORKS,
     chromiumPath: e.SPIDERIQ_CHROMIUM_PATH,
+    pageThreads: e.SPIDERIQ_PAGE_THREADS,
     maps: {
       provider: e.SPIDERIQ_MAPS_PROVIDER,
       googleApiKey: e.SPIDERIQ_GOOGLE_PLACES_API_KEY,

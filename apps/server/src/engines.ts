@@ -12,6 +12,7 @@ export const registerEngines: RegisterEngines = (registry, config) => {
     publicUrl: config.publicUrl,
     allowPrivateNetworks: config.allowPrivateNetworks,
     chromiumPath: config.chromiumPath,
+    pageThreads: config.pageThreads,
     analyse: createAnalyser(config.intel),
   });
   registry.register(site, SiteDataSchema);

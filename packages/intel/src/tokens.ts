@@ -1,11 +1,21 @@
-import { countTokens, decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { createRequire } from 'node:module';
+
+type O200k = typeof import('gpt-tokenizer/encoding/o200k_base');
+const require = createRequire(import.meta.url);
+let o200k: O200k | undefined;
 
 /**
- * Tokens of a text with o200k_base, the tokenizer `packages/site` and `packages/formats` already use
- * (same library, same encoding), so prompt budgets and `estimated_tokens` count alike.
+ * The tokenizer, loaded on first use: its tables cost about 70 MB of memory, which a server without
+ * an AI model configured never needs (the compendium's `estimated_tokens` is an estimate without it).
  */
+function tokenizer(): O200k {
+  o200k ??= require('gpt-tokenizer/encoding/o200k_base') as O200k;
+  return o200k;
+}
+
+/** Tokens of a text with o200k_base, the tokenizer `packages/formats` also uses (same library, same encoding). */
 export function tokenCount(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text);
+  return text.length === 0 ? 0 : tokenizer().countTokens(text);
 }
 
 /**
@@ -15,6 +25,7 @@ export function tokenCount(text: string): number {
 export function truncateToTokens(text: string, budget: number): string {
   if (budget <= 0) return '';
   // Encoding only this head keeps a 100,000-character compendium from being tokenised whole for a 6,000-token prompt.
+  const { encode, decode } = tokenizer();
   const tokens = encode(text.slice(0, budget * 16));
   if (tokens.length <= budget && text.length <= budget * 16) return text;
   if (tokens.length <= budget) return text.slice(0, budget * 16);

@@ -61,6 +61,8 @@ export async function runApiRound(origins: readonly string[], pages: number, wor
       SPIDERIQ_ALLOW_PRIVATE_NETWORKS: 'true',
       SPIDERIQ_RATE_LIMIT_PER_MINUTE: '1000000',
       SPIDERIQ_RATE_LIMIT_BURST: '1000000',
+      // compare with the pages reduced on the main thread: SPIDERIQ_PAGE_THREADS=0 pnpm bench:crawl
+      ...(process.env['SPIDERIQ_PAGE_THREADS'] ? { SPIDERIQ_PAGE_THREADS: process.env['SPIDERIQ_PAGE_THREADS'] } : {}),
     },
   });
   let stderr = '';

@@ -3,12 +3,14 @@ import type { JobContext, JobHandler } from '@spideriq/jobs/handler';
 import { SiteDataSchema, SpiderSitePayloadSchema } from '@spideriq/schema';
 import type { CompendiumInfo, SiteData, SpiderSitePayload } from '@spideriq/schema';
 import type { SiteAnalyser } from './analysis.js';
-import { assembleCompendium, compendiumSection } from './compendium/index.js';
+import { assembleCompendium } from './compendium/index.js';
 import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
-import { extractPage, mergeExtractions } from './extract/index.js';
-import type { PageExtraction } from './extract/index.js';
+import { mergeExtractions } from './extract/index.js';
+import { PagePool } from './page-pool.js';
+import { processPage } from './page-work.js';
+import type { PageWork, PageWorkResult } from './page-work.js';
 import { FetchError } from './fetch/fetch-error.js';
 import { HttpClient } from './fetch/http-client.js';
 import type { Connector } from './fetch/pinned-connector.js';
@@ -41,6 +43,11 @@ export interface SiteEngineOptions {
   concurrency?: number;
   /** Runs the AI features over the crawled pages (the server registers `@spideriq/intel`); absent = AI fields stay null. */
   analyse?: SiteAnalyser;
+  /**
+   * Worker threads that parse pages, extract contacts and build the compendium's blocks, shared by
+   * every job of this handler; 0 (the default) does that work on the calling thread.
+   */
+  pageThreads?: number;
 }
 
 /** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
@@ -78,6 +85,15 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     executablePath: options.chromiumPath === undefined ? DEFAULT_CHROMIUM_PATH : options.chromiumPath,
   });
   const resolver = options.resolver ?? systemResolver;
+  const pool = options.pageThreads ? new PagePool(options.pageThreads) : null;
+  const reduce = (work: PageWork): Promise<PageWorkResult> => {
+    if (pool) return pool.run(work);
+    try {
+      return Promise.resolve(processPage(work));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  };
 
   async function run(payload: SpiderSitePayload, ctx: JobContext): Promise<SiteData> {
     // The submit pattern admits a host with malformed punycode (`xn--…`), which no URL parser reads.
@@ -92,11 +108,11 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     const renderingAvailable = settings.enable_spa && (await renderer.available());
     // Each page is reduced to its markdown blocks and its extraction as it arrives, so the job never
     // holds every page's HTML (nor a DOM of it) until the end.
-    const sections: CompendiumSection[] = [];
+    // In crawl order, whichever thread finishes first.
+    const reduced: Array<Promise<PageWorkResult>> = [];
     // The AI features read the pages' HTML, so it is kept only when one of them was asked for.
     const keepHtml = options.analyse !== undefined && Object.values(settings.ai).some(Boolean);
     const pages: Array<{ url: string; html: string; title?: string }> = [];
-    const extractions: PageExtraction[] = [];
     let summary: CrawlSummary;
     try {
       summary = await crawlSite({
@@ -121,9 +137,12 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
           if (page.html !== null && page.error === null) {
             const title = titleOf(page.html);
             const crawled = { url: page.finalUrl, html: page.html, ...(title ? { title } : {}) };
-            if (settings.compendium.enabled) sections.push(compendiumSection(crawled, settings.compendium));
+            const work = { ...crawled, compendium: settings.compendium.enabled ? settings.compendium : null };
+            const result = reduce(work);
+            // settled at once so a failure cannot go unhandled while the crawl goes on; awaited below
+            result.catch(() => undefined);
+            reduced.push(result);
             if (keepHtml) pages.push(crawled);
-            extractions.push(extractPage({ url: page.finalUrl, html: page.html }));
           }
           ctx.progress({
             pages_crawled: progress.done,
@@ -146,7 +165,17 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
       throw new JobError(`Could not fetch ${settings.url}: ${reason}`, { code: 'fetch_failed' });
     }
 
-    const contacts = mergeExtractions(extractions, settings.url);
+    let results: PageWorkResult[];
+    try {
+      results = await Promise.all(reduced);
+    } catch (error) {
+      throw new JobError(`Reducing the pages of ${settings.url} failed: ${(error as Error).message}`, { code: 'internal', retryable: true, cause: error });
+    }
+    const sections = results.flatMap((result) => (result.section ? [result.section] : []));
+    const contacts = mergeExtractions(
+      results.map((result) => result.extraction),
+      settings.url,
+    );
     const { total_emails_found, total_phones_found, ...fields } = contacts;
     const compendium = await storeCompendium(sections, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
@@ -198,7 +227,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     type: 'spiderSite',
     payloadSchema: SpiderSitePayloadSchema,
     run,
-    close: () => renderer.close(),
+    close: async () => {
+      await Promise.all([renderer.close(), pool?.close()]);
+    },
   };
 }
 

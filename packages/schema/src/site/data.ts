@@ -30,7 +30,7 @@ export const CompendiumInfoSchema = z
     filename: z.string().nullable(),
     size_bytes: z.int().nullable(),
     content_hash: z.string().nullable().meta({ description: 'sha256 of the markdown file (hex).' }),
-    estimated_tokens: z.int().nullable().meta({ description: 'Tokens of the markdown, counted with the o200k tokenizer.' }),
+    estimated_tokens: z.int().nullable().meta({ description: 'Estimated tokens of the markdown for the o200k tokenizer (GPT-4o family), from its words, digits and punctuation; usually within 35% of the real count.' }),
   })
   .meta({
     description: 'Compendium metadata and storage information.',

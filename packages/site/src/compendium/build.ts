@@ -1,6 +1,8 @@
 import { blockKey, splitBlocks } from './blocks.js';
 import { CitationRegistry, toCitations } from './citations.js';
-import { fitContentNode, minimalContentNode, rawContentNode } from './main-content.js';
+import { load } from 'cheerio';
+import { PARSE_OPTIONS, type DomNode } from '../extract/document.js';
+import { fitContent, minimalContent, rawContent, type PageContent } from './main-content.js';
 import { htmlToMarkdown, type MarkdownOptions } from './markdown.js';
 import { estimateTokens } from './tokens.js';
 
@@ -12,6 +14,8 @@ export interface CompendiumPage {
   url: string;
   html: string;
   title?: string;
+  /** The page already parsed (the extractors' DOM, `PageDocument.$.root()`), so it is not parsed twice. Read, never changed. */
+  root?: DomNode;
 }
 
 /** The compendium options of the payload, with defaults already applied. */
@@ -50,14 +54,15 @@ function pageTitle(page: CompendiumPage): string {
   return title || page.url;
 }
 
-function contentFor(page: CompendiumPage, options: CompendiumOptions): ReturnType<typeof rawContentNode> {
+function contentFor(page: CompendiumPage, options: Pick<CompendiumOptions, 'cleanup_level' | 'priority_sections'>): PageContent {
+  const root = page.root ?? (load(page.html, PARSE_OPTIONS).root()[0] as unknown as DomNode);
   switch (options.cleanup_level) {
     case 'raw':
-      return rawContentNode(page.html);
+      return rawContent(root);
     case 'minimal':
-      return minimalContentNode(page.html, page.url, options.priority_sections);
+      return minimalContent(root, options.priority_sections);
     default:
-      return fitContentNode(page.html, page.url);
+      return fitContent(root);
   }
 }
 
@@ -66,6 +71,8 @@ export interface CompendiumSection {
   url: string;
   title: string;
   blocks: string[];
+  /** `blockKey` of each block, computed with the page (on a page worker thread) rather than when the compendium is assembled. */
+  keys: string[];
 }
 
 /**
@@ -73,9 +80,10 @@ export interface CompendiumSection {
  * handler calls this as each page arrives, so a job holds markdown rather than every page's HTML.
  */
 export function compendiumSection(page: CompendiumPage, options: Pick<CompendiumOptions, 'cleanup_level' | 'priority_sections'>): CompendiumSection {
-  const content = contentFor(page, options as CompendiumOptions);
-  const markdown = content ? htmlToMarkdown(content as unknown as Parameters<typeof htmlToMarkdown>[0], MARKDOWN_OPTIONS[options.cleanup_level]) : '';
-  return { url: page.url, title: pageTitle(page), blocks: splitBlocks(markdown) };
+  const level = MARKDOWN_OPTIONS[options.cleanup_level];
+  const markdown = htmlToMarkdown(contentFor(page, options), options.cleanup_level === 'raw' ? level : { ...level, baseUrl: page.url });
+  const blocks = splitBlocks(markdown);
+  return { url: page.url, title: pageTitle(page), blocks, keys: blocks.map(blockKey) };
 }
 
 /**
@@ -100,8 +108,8 @@ export function assembleCompendium(pages: readonly CompendiumSection[], options:
   for (const page of pages) {
     let blocks = page.blocks;
     if (options.remove_duplicates) {
-      blocks = blocks.filter((block) => {
-        const key = blockKey(block);
+      blocks = blocks.filter((_block, i) => {
+        const key = page.keys[i]!;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;

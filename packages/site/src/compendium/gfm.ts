@@ -1,63 +1,63 @@
-import type TurndownService from 'turndown';
+import type { MdNode } from './markdown.js';
 
-type Node = TurndownService.Node;
+const isElement = (node: MdNode): boolean => node.attribs !== undefined && node.name !== undefined;
+const span = (node: MdNode): number => Number(node.attribs!.colspan ?? 1) || 1;
 
-function cellIndex(node: Node): number {
-  let index = 0;
-  for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-    if (sib.nodeType === 1) index += Number((sib as HTMLElement).getAttribute('colspan') ?? 1) || 1;
-  }
-  return index;
+function elementSiblingsBefore(node: MdNode): MdNode[] {
+  const out: MdNode[] = [];
+  for (let sib = node.prev; sib; sib = sib.prev) if (isElement(sib)) out.push(sib);
+  return out;
 }
 
-function isHeadingRow(row: Node): boolean {
-  const parent = row.parentNode as HTMLElement | null;
-  if (parent?.nodeName === 'THEAD') return true;
-  const cells = Array.from(row.childNodes).filter((n) => n.nodeType === 1);
-  const firstRow = parent?.firstElementChild === row;
+function cellIndex(node: MdNode): number {
+  return elementSiblingsBefore(node).reduce((index, sib) => index + span(sib), 0);
+}
+
+function isHeadingRow(row: MdNode): boolean {
+  const parent = row.parent;
+  if (parent?.name === 'thead') return true;
+  const cells = (row.children ?? []).filter(isElement);
+  const firstRow = parent !== null && parent !== undefined && elementSiblingsBefore(row).length === 0;
   if (!firstRow || cells.length === 0) return false;
   // the first row is the header when it is all <th>, or when the table has no <thead> and no <th> row at all
-  if (cells.every((c) => c.nodeName === 'TH')) return true;
-  const table = row.parentNode?.nodeName === 'TABLE' ? row.parentNode : row.parentNode?.parentNode;
-  const hasHead = Array.from(table?.childNodes ?? []).some((n) => n.nodeName === 'THEAD');
-  return !hasHead && (parent?.previousElementSibling ?? null) === null;
+  if (cells.every((c) => c.name === 'th')) return true;
+  const table = parent.name === 'table' ? parent : parent.parent;
+  const hasHead = (table?.children ?? []).some((n) => n.name === 'thead');
+  return !hasHead && elementSiblingsBefore(parent).length === 0;
 }
 
 /**
- * GitHub-flavoured markdown for turndown: pipe tables (the first row becomes the header when a
- * table has none, because GFM requires one; `colspan` is padded with empty cells) and `~~strike~~`.
- * Written here instead of depending on turndown-plugin-gfm, which is unmaintained and keeps
- * header-less tables as raw HTML (Crawl4AI #1964 shows how much losing tables costs).
+ * GitHub-flavoured markdown rules: pipe tables (the first row becomes the header when a table has
+ * none, because GFM requires one; `colspan` is padded with empty cells) and `~~strike~~`. Returns
+ * null for an element these rules do not cover. Written here instead of depending on
+ * turndown-plugin-gfm, which is unmaintained and keeps header-less tables as raw HTML (Crawl4AI
+ * #1964 shows how much losing tables costs).
  */
-export function gfm(service: TurndownService): void {
-  service.addRule('tableCell', {
-    filter: ['th', 'td'],
-    replacement(content, node) {
-      const span = Math.max(1, Math.min(20, Number((node as HTMLElement).getAttribute('colspan') ?? 1) || 1));
+export function gfmRule(node: MdNode, content: string): string | null {
+  switch (node.name) {
+    case 'th':
+    case 'td': {
+      const width = Math.max(1, Math.min(20, span(node)));
       const text = content.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
       const first = cellIndex(node) === 0 ? '| ' : ' ';
-      return `${first}${text} |${' |'.repeat(span - 1)}`;
-    },
-  });
-  service.addRule('tableRow', {
-    filter: 'tr',
-    replacement(content, node) {
+      return `${first}${text} |${' |'.repeat(width - 1)}`;
+    }
+    case 'tr': {
       if (!isHeadingRow(node)) return `\n${content}`;
-      const cells = Array.from(node.childNodes).filter((n) => n.nodeType === 1);
-      const width = cells.reduce((n, c) => n + (Number((c as HTMLElement).getAttribute('colspan') ?? 1) || 1), 0);
+      const width = (node.children ?? []).filter(isElement).reduce((n, c) => n + span(c), 0);
       return `\n${content}\n|${' --- |'.repeat(width)}`;
-    },
-  });
-  service.addRule('tableSection', {
-    filter: ['thead', 'tbody', 'tfoot'],
-    replacement: (content) => content,
-  });
-  service.addRule('table', {
-    filter: 'table',
-    replacement: (content) => `\n\n${content.replace(/\n+/g, '\n').trim()}\n\n`,
-  });
-  service.addRule('strikethrough', {
-    filter: ['del', 's', 'strike' as keyof HTMLElementTagNameMap],
-    replacement: (content) => `~~${content}~~`,
-  });
+    }
+    case 'thead':
+    case 'tbody':
+    case 'tfoot':
+      return content;
+    case 'table':
+      return `\n\n${content.replace(/\n+/g, '\n').trim()}\n\n`;
+    case 'del':
+    case 's':
+    case 'strike':
+      return `~~${content}~~`;
+    default:
+      return null;
+  }
 }

@@ -1,60 +1,74 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import { decodeCloudflareEmail } from '../extract/cloudflare-email.js';
+import type { DomNode } from '../extract/document.js';
 
-/** Site chrome and noise that `fit`, `citations` and `minimal` leave out (Firecrawl's onlyMainContent list, plus consent banners). */
-const CHROME = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'header', 'footer', 'nav', 'aside',
-  '[role="banner"]', '[role="navigation"]', '[role="contentinfo"]', '[role="complementary"]', '[aria-hidden="true"]',
-  '[hidden]', '.sr-only', '.visually-hidden', '.screen-reader-text',
-].join(', ');
+/**
+ * What the markdown converter reads of a page: the nodes converted, in order, and the elements left
+ * out with everything inside them. The page's DOM is the extractors' DOM (parsed once, see
+ * `parsePage`), so nothing here changes it: content is chosen by leaving nodes out, not by removing them.
+ */
+export interface PageContent {
+  readonly roots: readonly DomNode[];
+  readonly omit: (element: DomNode) => boolean;
+}
+
+/** Elements no cleanup level keeps: they are not visible content. */
+const INVISIBLE = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'svg']);
+/** Site chrome that `fit`, `citations` and `minimal` leave out (Firecrawl's onlyMainContent list). */
+const CHROME_TAGS = new Set([...INVISIBLE, 'form', 'header', 'footer', 'nav', 'aside']);
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'complementary']);
+const HIDDEN_CLASSES = /(^|\s)(sr-only|visually-hidden|screen-reader-text)(\s|$)/;
+/** Cookie banners, share bars and similar widgets, recognised by class or id. */
 const NOISE = /(^|[\s_-])(cookie|consent|gdpr|cmp|newsletter|popup|modal|share|sharing|social|advert|ads?|banner-ad|breadcrumbs?|skip-link|announcement-bar)([\s_-]|$)/i;
+const NEVER_NOISE = new Set(['html', 'body', 'main']);
 
-/** Below this many characters of de-chromed text a page is used whole (Readability is for articles). */
+/** Below this many characters of de-chromed text a page is used whole: it has no "main part" to find. */
 const SHORT_PAGE = 1500;
+/** The main landmark is used alone when it holds at least this share of the de-chromed text. */
+const MAIN_SHARE = 0.6;
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+const isElement = (node: DomNode): boolean => node.attribs !== undefined && node.name !== undefined;
 
-function parse(html: string): Doc {
-  // linkedom only builds <html>/<body> for full documents; wrap fragments so `body` always exists
-  const inner = /<body[\s>]/i.test(html) ? html : `<head></head><body>${html}</body>`;
-  const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html>${inner}</html>`;
-  const doc = parseHTML(full).document;
-  revealCloudflareEmails(doc);
-  return doc;
+function invisible(el: DomNode): boolean {
+  return INVISIBLE.has(el.name!);
 }
 
-/** Puts Cloudflare-protected addresses back, so the markdown says `hello@…` instead of `[email protected]`. */
-function revealCloudflareEmails(doc: Doc): void {
-  for (const el of Array.from(doc.querySelectorAll('[data-cfemail]'))) {
-    const email = decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? '');
-    if (email) el.replaceWith(doc.createTextNode(email));
-  }
-  for (const a of Array.from(doc.querySelectorAll('a[href*="/cdn-cgi/l/email-protection"]'))) {
-    const hex = (a.getAttribute('href') ?? '').split('#')[1] ?? '';
-    const email = decodeCloudflareEmail(hex);
-    if (email) {
-      a.setAttribute('href', `mailto:${email}`);
-      if (/email\s*protected/i.test(a.textContent ?? '')) a.textContent = email;
-    } else if (!hex) {
-      a.replaceWith(...Array.from(a.childNodes));
+function chrome(el: DomNode, keepHeader: boolean): boolean {
+  const name = el.name!;
+  if (CHROME_TAGS.has(name)) return !(keepHeader && name === 'header');
+  const attribs = el.attribs!;
+  const role = attribs.role;
+  if (role !== undefined && CHROME_ROLES.has(role) && !(keepHeader && role === 'banner')) return true;
+  if (attribs['aria-hidden'] === 'true' || 'hidden' in attribs) return true;
+  return attribs.class !== undefined && HIDDEN_CLASSES.test(attribs.class);
+}
+
+function noise(el: DomNode): boolean {
+  const { class: cls, id } = el.attribs!;
+  if (cls === undefined && id === undefined) return false;
+  return !NEVER_NOISE.has(el.name!) && NOISE.test(`${cls ?? ''} ${id ?? ''}`);
+}
+
+/** The children of `<body>`, or of the document when the HTML is a fragment without one. */
+function bodyChildren(root: DomNode): readonly DomNode[] {
+  const find = (nodes: readonly DomNode[], depth: number): DomNode | null => {
+    for (const node of nodes) {
+      if (node.name === 'body') return node;
+      if (depth < 2 && node.name === 'html' && node.children) {
+        const found = find(node.children, depth + 1);
+        if (found) return found;
+      }
     }
+    return null;
+  };
+  return (find(root.children ?? [], 0) ?? root).children ?? [];
+}
+
+/** Calls `visit` for every element under `nodes` that is not omitted, outermost first; `visit` returns true to skip inside. */
+function eachElement(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, visit: (el: DomNode) => boolean): void {
+  for (const node of nodes) {
+    if (!isElement(node) || omit(node)) continue;
+    if (!visit(node) && node.children) eachElement(node.children, omit, visit);
   }
 }
-
-function removeAll(doc: Pick<Doc, 'querySelectorAll'>, selector: string): void {
-  for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
-}
-
-/** Removes cookie banners, share bars and similar widgets by class/id; used by every level except `raw`. */
-function removeNoise(doc: Doc): void {
-  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (NOISE.test(label) && el.tagName !== 'BODY' && el.tagName !== 'HTML' && el.tagName !== 'MAIN') el.remove();
-  }
-}
-
-type El = NonNullable<Doc['body']>;
 
 /** Whether a UTF-16 code unit is JavaScript `\s` whitespace. */
 function isSpace(c: number): boolean {
@@ -65,113 +79,94 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * `text.replace(/\s+/g, ' ').trim().length` without building the collapsed copy: this runs on the
- * whole text of every page twice, and the copies showed up in profiles.
+ * The length of the nodes' text with whitespace runs collapsed and the ends trimmed
+ * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text. It runs over
+ * the whole text of every long page, so it walks with an explicit stack and tests the common
+ * ASCII characters before calling `isSpace`.
  */
-function collapsedLength(text: string | null | undefined): number {
-  if (!text) return 0;
+export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean): number {
   let length = 0;
   let gap = false;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      gap = length > 0;
-      continue;
+  const stack: DomNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const text = node.data ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 32 && c < 127 ? false : isSpace(c)) {
+          gap = length > 0;
+        } else {
+          length += gap ? 2 : 1;
+          gap = false;
+        }
+      }
+    } else if (node.children && !(isElement(node) && omit(node))) {
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-    length += gap ? 2 : 1;
-    gap = false;
   }
   return length;
 }
 
-function textLength(html: string): number {
-  return collapsedLength(parse(`<body>${html}</body>`).body?.textContent);
+/** The `raw` content: the page body without scripts, styles and similar invisible elements. */
+export function rawContent(root: DomNode): PageContent {
+  return { roots: bodyChildren(root), omit: invisible };
 }
+
+const fitOmit = (el: DomNode): boolean => chrome(el, false) || noise(el);
 
 /**
- * The `raw` content as a DOM element (the page body with only scripts, styles and similar invisible
- * elements removed), so the markdown converter can walk it without serialising and re-parsing.
+ * The page's main content (`fit`): the body without its chrome (header, footer, nav, aside, forms,
+ * hidden and screen-reader-only elements, cookie/share/newsletter widgets). On a long page the
+ * `<main>` (or `role="main"`, or a single `<article>`) is used alone when it holds most of that
+ * text. Short pages (a contact page, a price list) are kept whole, so they never come back empty
+ * (Firecrawl #540, #289). What is repeated on every page beyond that (a call-to-action, opening
+ * hours) is what `remove_duplicates` drops across the compendium, which is how a site's
+ * boilerplate is best recognised; per-page article scoring (Readability) cost half of the
+ * per-page CPU and chose worse on brochure pages.
  */
-export function rawContentNode(html: string): El | null {
-  const doc = parse(html);
-  removeAll(doc, 'script, style, noscript, template, iframe, svg');
-  return doc.body ?? null;
-}
-
-/** The page body with only scripts, styles and similar invisible elements removed (`raw`). */
-export function rawContent(html: string): string {
-  return rawContentNode(html)?.innerHTML ?? '';
-}
-
-/**
- * `fitContent` as a DOM element whose children are the content. The page is parsed once: noise is removed from it, a copy of its
- * body loses the chrome (the fallback), and Readability reads the document itself, handing back its
- * article element rather than HTML (its `serializer` option), so nothing is parsed twice.
- */
-export function fitContentNode(html: string, url: string): El | null {
-  const doc = parse(html);
-  removeNoise(doc);
-  const fallback = (doc.body?.cloneNode(true) ?? null) as El | null;
-  if (!fallback) return null;
-  removeAll(fallback, CHROME);
-  const fallbackLength = collapsedLength(fallback.textContent);
-  if (fallbackLength < SHORT_PAGE) return fallback;
-  let article: { content: El } | null = null;
-  try {
-    const base = doc.createElement('base');
-    base.setAttribute('href', url);
-    doc.head?.appendChild(base);
-    const parsed = new Readability(doc as unknown as Document, {
-      keepClasses: true,
-      charThreshold: 200,
-      serializer: (el) => el,
-    }).parse();
-    article = parsed?.content ? { content: parsed.content as unknown as El } : null;
-  } catch {
-    article = null;
-  }
-  if (article && collapsedLength(article.content.textContent) >= 0.6 * fallbackLength) return article.content;
-  return fallback;
-}
-
-/**
- * The page's main content (`fit`): the page without its chrome (header, footer, nav, aside, forms,
- * cookie/share banners), narrowed further by Mozilla Readability on long pages when Readability
- * kept at least 60% of that text. Short pages (a contact page, a price list) skip Readability,
- * which tends to keep one block of them, so they never come back empty (Firecrawl #540, #289).
- */
-export function fitContent(html: string, url: string): string {
-  const node = fitContentNode(html, url);
-  return node?.innerHTML ?? '';
-}
-
-/** `minimalContent` as a DOM element whose children are the matched sections, falling back to `fit`. */
-export function minimalContentNode(html: string, url: string, sections: readonly string[]): El | null {
-  const doc = parse(html);
-  removeAll(doc, CHROME.split(', ').filter((s) => s !== 'header').join(', '));
-  removeNoise(doc);
-  for (const name of sections) {
-    const safe = name.replace(/[^\w-]/g, '');
-    if (!safe) continue;
-    const selector = [safe, `#${safe}`, `.${safe}`, `[role="${safe}"]`, `[class*="${safe}"]`].join(', ');
-    let found: El[] = [];
-    try {
-      found = Array.from(doc.querySelectorAll(selector)) as unknown as El[];
-    } catch {
-      continue;
+export function fitContent(root: DomNode): PageContent {
+  const body = bodyChildren(root);
+  const whole = textLength(body, fitOmit);
+  if (whole < SHORT_PAGE) return { roots: body, omit: fitOmit };
+  const mains: DomNode[] = [];
+  const articles: DomNode[] = [];
+  eachElement(body, fitOmit, (el) => {
+    if (el.name === 'main' || el.attribs!.role === 'main') {
+      mains.push(el);
+      return true;
     }
-    // keep only outermost matches so nested ones are not repeated
-    const outer = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
-    const html = outer.map((el) => el.outerHTML).join('\n');
-    if (textLength(html) > 0) return parse(`<body>${html}</body>`).body ?? null;
-  }
-  return fitContentNode(html, url);
+    if (el.name === 'article') articles.push(el);
+    return false;
+  });
+  const main = mains.length === 1 ? mains[0]! : mains.length === 0 && articles.length === 1 ? articles[0]! : null;
+  if (main && textLength([main], fitOmit) >= MAIN_SHARE * whole) return { roots: [main], omit: fitOmit };
+  return { roots: body, omit: fitOmit };
 }
+
+const minimalOmit = (el: DomNode): boolean => chrome(el, true) || noise(el);
 
 /**
  * Only the priority sections (`minimal`): the first of `sections` that matches, tried as an
- * element name, an `#id`, a `.class`, a `[role]` and a class fragment; falling back to `fit`.
+ * element name, an `#id`, a `.class`, a `[role]` and a class fragment (outermost matches only, so
+ * nested ones are not repeated); falling back to `fit`.
  */
-export function minimalContent(html: string, url: string, sections: readonly string[]): string {
-  const node = minimalContentNode(html, url, sections);
-  return node?.innerHTML ?? '';
+export function minimalContent(root: DomNode, sections: readonly string[]): PageContent {
+  const body = bodyChildren(root);
+  for (const name of sections) {
+    const safe = name.replace(/[^\w-]/g, '');
+    if (!safe) continue;
+    const tag = safe.toLowerCase();
+    const found: DomNode[] = [];
+    eachElement(body, minimalOmit, (el) => {
+      const { id, class: cls, role } = el.attribs!;
+      const hit = el.name === tag || id === safe || role === safe || (cls !== undefined && cls.includes(safe));
+      if (hit) found.push(el);
+      return hit;
+    });
+    if (textLength(found, minimalOmit) > 0) return { roots: found, omit: minimalOmit };
+  }
+  return fitContent(root);
 }

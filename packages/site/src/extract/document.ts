@@ -36,7 +36,7 @@ const BLOCK = new Set([
  * large pages, and the extractors only query the tree. It does not invent `<html>`/`<head>`/`<body>`
  * or `<tbody>` the way a browser does, which no extractor relies on.
  */
-const PARSE_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } } as const;
+export const PARSE_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } } as const;
 
 /** Parses HTML for extraction. The URL is the page's final URL (after redirects). */
 export function parsePage(html: string, url: string): PageDocument {

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { parsePage } from './document.js';
+import { parsePage, type PageDocument } from './document.js';
 import { readJsonLd, jsonLdProperty } from './jsonld.js';
 import { extractEmails } from './emails.js';
 import { extractPhones, type DeferredPhones, type PhoneDetail } from './phones.js';
@@ -39,9 +39,9 @@ export interface PageInput {
  * Runs every extractor over one page. Pure: no I/O, the same input always gives the same output.
  * The phone region comes from the page itself (structured address country, ccTLD, `lang`,
  * `Content-Language`, `hreflang`, postcode format) because a crawl may span several languages.
+ * `doc` is the page already parsed, when the caller shares that parse with the compendium.
  */
-export function extractPage(input: PageInput): PageExtraction {
-  const doc = parsePage(input.html, input.url);
+export function extractPage(input: PageInput, doc: PageDocument = parsePage(input.html, input.url)): PageExtraction {
   const jsonld = readJsonLd(doc.$);
   const addresses = extractAddresses(doc, jsonld);
   const hreflang: string[] = [];

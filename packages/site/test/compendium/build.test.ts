@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompendium, type CompendiumOptions } from '../../src/compendium/build.js';
 import { loadFixtureSite } from '@spideriq/testkit';
+import { compendiumSection } from '../../src/compendium/build.js';
+import { parsePage, visibleText } from '../../src/extract/document.js';
+import type { DomNode } from '../../src/extract/document.js';
 
 const defaults: CompendiumOptions = { cleanup_level: 'fit', remove_duplicates: true, separator: '\n\n---\n\n', max_chars: 100_000, priority_sections: ['main', 'article', 'content'] };
 const chrome = (body: string, title: string) =>
@@ -65,7 +68,7 @@ describe('buildCompendium', () => {
     expect(next.startsWith('\n\n')).toBe(true); // the cut fell between blocks
   });
 
-  it('counts o200k tokens and handles no pages', () => {
+  it('estimates tokens and handles no pages', () => {
     const c = buildCompendium(pages, defaults);
     expect(c.estimated_tokens).toBeGreaterThan(10);
     expect(c.estimated_tokens).toBeLessThan(c.chars);
@@ -88,6 +91,29 @@ describe('buildCompendium', () => {
       const size = (level: CompendiumOptions['cleanup_level']) => buildCompendium(site.pages, { ...defaults, cleanup_level: level }).chars;
       expect(size('raw'), name).toBeGreaterThan(size('fit'));
       expect(size('fit'), name).toBeGreaterThanOrEqual(size('minimal'));
+    }
+  });
+
+  it('fit keeps only <main> on a long page when it holds most of the text, and resolves relative targets', () => {
+    const long = '<p>' + 'Our bakery bakes bread every morning with local flour. '.repeat(40) + '</p>';
+    const html = `<body><div class="intro">Opening offer for new customers only</div><main><h2>Bread</h2>${long}<p><a href="/order">Order</a> <img src="img/loaf.jpg" alt="Loaf"></p></main></body>`;
+    const { blocks } = compendiumSection({ url: 'https://bakery.example/shop/', html }, defaults);
+    expect(blocks[0]).toBe('## Bread');
+    expect(blocks.join('\n')).not.toContain('Opening offer');
+    expect(blocks.at(-1)).toBe('[Order](https://bakery.example/order) ![Loaf](https://bakery.example/shop/img/loaf.jpg)');
+    // a short page is kept whole
+    expect(compendiumSection({ url: 'https://bakery.example/', html: html.replace(long, '') }, defaults).blocks[0]).toBe('Opening offer for new customers only');
+  });
+
+  it('reads the extractors\' DOM without changing it', () => {
+    const site = loadFixtureSite('agency-us');
+    for (const page of site.pages) {
+      const doc = parsePage(page.html, page.url);
+      const root = doc.$.root()[0] as unknown as DomNode;
+      const before = visibleText([root]);
+      const shared = compendiumSection({ ...page, root }, defaults);
+      expect(visibleText([root])).toBe(before);
+      expect(shared).toEqual(compendiumSection(page, defaults));
     }
   });
 });

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PageWork, PageWorkResult } from './page-work.js';
+
+/** A page a worker thread could not reduce, or a worker that stopped with pages still in it. */
+export class PagePoolError extends Error {
+  override readonly name = 'PagePoolError';
+  constructor(
+    message: string,
+    readonly code: 'page_failed' | 'worker_exited',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+interface Pending {
+  resolve(result: PageWorkResult): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * The worker entry next to this module: `page-worker.js` in the built package; from source (tests,
+ * `tsx`) the `.ts` file, loaded through tsx's loader.
+ */
+function startWorker(): Worker {
+  const built = new URL('./page-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  const source = JSON.stringify(new URL('./page-worker.ts', import.meta.url).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); })`, {
+    eval: true,
+    execArgv: ['--conditions=@spideriq/source'],
+  });
+}
+
+/**
+ * Worker threads that reduce pages (`processPage`) off the main thread, so parsing, extraction
+ * and the compendium use another core while the main thread keeps crawling and answering the API.
+ * Threads start on first use and stay until `close()`; each page goes to the thread with the fewest
+ * pages in flight. Each thread costs its own copy of the extractors' tables (tens of MB), so a
+ * small server runs one.
+ */
+export class PagePool {
+  readonly #size: number;
+  readonly #slots: Slot[] = [];
+  #next = 0;
+  #closed = false;
+
+  constructor(threads: number) {
+    this.#size = Math.max(1, Math.floor(threads));
+  }
+
+  /** Reduces one page on a worker thread. */
+  run(work: PageWork): Promise<PageWorkResult> {
+    if (this.#closed) return Promise.reject(new PagePoolError('The page pool is closed', 'worker_exited'));
+    const slot = this.#pick();
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, work });
+    });
+  }
+
+  /** Stops the threads; pages still in them are rejected. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const slots = this.#slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  #pick(): Slot {
+    if (this.#slots.length < this.#size && this.#slots.every((slot) => slot.pending.size > 0)) return this.#spawn();
+    return this.#slots.reduce((best, slot) => (slot.pending.size < best.pending.size ? slot : best));
+  }
+
+  #spawn(): Slot {
+    const worker = startWorker();
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', ({ id, result, error }: { id: number; result?: PageWorkResult; error?: string }) => {
+      const pending = slot.pending.get(id);
+      if (!pending) return;
+      slot.pending.delete(id);
+      if (error !== undefined) pending.reject(new PagePoolError(`Could not reduce the page: ${error}`, 'page_failed'));
+      else pending.resolve(result!);
+    });
+    const fail = (cause: unknown): void => {
+      const index = this.#slots.indexOf(slot);
+      if (index >= 0) this.#slots.splice(index, 1);
+      for (const pending of slot.pending.values()) pending.reject(new PagePoolError('A page worker thread stopped', 'worker_exited', { cause }));
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    // An idle pool must not keep the process alive.
+    worker.unref();
+    this.#slots.push(slot);
+    return slot;
+  }
+}

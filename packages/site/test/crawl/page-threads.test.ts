@@ -1,0 +1,57 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { JobContext } from '@spideriq/jobs';
+import { SpiderSitePayloadSchema } from '@spideriq/schema';
+import { MemoryArtifactStorage, serveFixtureSite } from '@spideriq/testkit';
+import type { ServedFixtureSite } from '@spideriq/testkit';
+import { createSiteHandler } from '../../src/handler.js';
+import type { SiteEngineOptions } from '../../src/handler.js';
+import { PagePool } from '../../src/page-pool.js';
+import { processPage } from '../../src/page-work.js';
+
+function context(): JobContext {
+  const noop = (): void => undefined;
+  return {
+    jobId: 'job-threads',
+    clientId: 'client-ab12',
+    attempt: 1,
+    signal: new AbortController().signal,
+    progress: noop,
+    storage: new MemoryArtifactStorage(),
+    logger: { debug: noop, info: noop, warn: noop, error: noop },
+  };
+}
+
+const BASE: SiteEngineOptions = { version: '0.1.0', publicUrl: 'http://localhost:8000', allowPrivateNetworks: true, chromiumPath: null };
+
+let server: ServedFixtureSite | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+describe('page worker threads', () => {
+  const inline = createSiteHandler(BASE);
+  const threaded = createSiteHandler({ ...BASE, pageThreads: 2 });
+  afterAll(async () => {
+    await inline.close();
+    await threaded.close();
+  });
+
+  it('a job gives the same data with its pages reduced on worker threads as on the calling thread', async () => {
+    server = await serveFixtureSite('plumber-uk');
+    const input = SpiderSitePayloadSchema.parse({ url: server.url, max_pages: 20 });
+    const here = await inline.run(input, context());
+    const there = await threaded.run(input, context());
+    expect(here.emails.length + here.phones.length).toBeGreaterThan(0);
+    const timeless = (data: typeof here) => ({ ...data, metadata: { ...data.metadata, pages: data.metadata.pages.map(({ time_ms: _t, ...page }) => page) } });
+    expect(timeless(there)).toEqual(timeless(here));
+  }, 60_000);
+
+  it('a page is reduced the same on a thread, and a closed pool refuses work', async () => {
+    const pool = new PagePool(1);
+    const work = { url: 'https://acme.example/', html: '<main><p>Mail <a href="mailto:hi@acme.example">us</a></p></main>', compendium: { cleanup_level: 'fit' as const, priority_sections: [] } };
+    expect(await pool.run(work)).toEqual(processPage(work));
+    await pool.close();
+    await expect(pool.run(work)).rejects.toMatchObject({ name: 'PagePoolError', code: 'worker_exited' });
+  }, 30_000);
+});
