@@ -47,42 +47,43 @@ export abstract class SqlJobStore implements LeaseQueueStore {
   async createJob(job: NewJob, now: Date): Promise<{ job: JobRecord; fromCache: boolean }> {
     await this.#ready;
     const nowIso = now.toISOString();
+    const values = {
+      id: job.id,
+      client_id: job.clientId,
+      type: job.type,
+      status: 'queued' as const,
+      priority: job.priority,
+      payload: JSON.stringify(job.payload),
+      dedup_key: job.dedupKey,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    const insertJob = (db: Kysely<StoreTables>) => db.insertInto('jobs').values(values).returningAll().executeTakeFirstOrThrow();
+    // No key (`test: true`): one statement, nothing to lock.
+    if (job.dedupKey === null) return { job: toJob(await insertJob(this.db)), fromCache: false };
+    const dedupKey = job.dedupKey;
+    // The common case (a key not seen yet) in one round trip where the dialect can.
+    const fresh = await this.#dialect.insertNewJob?.(this.db, { ...values, dedup_key: dedupKey });
+    if (fresh) return { job: toJob(fresh), fromCache: false };
     return this.#dialect.transaction(this.db, async (trx) => {
-      if (job.dedupKey !== null) {
-        // The key's row is the lock: a concurrent identical submit waits on it, then sees this job.
-        const inserted = await trx
-          .insertInto('job_dedup')
-          .values({ dedup_key: job.dedupKey, job_id: job.id, created_at: nowIso })
-          .onConflict((oc) => oc.column('dedup_key').doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-          const pointer = await trx
-            .selectFrom('job_dedup')
-            .select('job_id')
-            .where('dedup_key', '=', job.dedupKey)
-            .$if(this.#dialect.rowLocks, (q) => q.forUpdate())
-            .executeTakeFirstOrThrow();
-          const existing = await trx.selectFrom('jobs').selectAll().where('id', '=', pointer.job_id).executeTakeFirst();
-          if (existing && isReusable(existing, job.clientId, now)) return { job: toJob(existing), fromCache: true };
-          await trx.updateTable('job_dedup').set({ job_id: job.id, created_at: nowIso }).where('dedup_key', '=', job.dedupKey).execute();
-        }
+      // The key's row is the lock: a concurrent identical submit waits on it, then sees this job.
+      const inserted = await trx
+        .insertInto('job_dedup')
+        .values({ dedup_key: dedupKey, job_id: job.id, created_at: nowIso })
+        .onConflict((oc) => oc.column('dedup_key').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        const pointer = await trx
+          .selectFrom('job_dedup')
+          .select('job_id')
+          .where('dedup_key', '=', dedupKey)
+          .$if(this.#dialect.rowLocks, (q) => q.forUpdate())
+          .executeTakeFirstOrThrow();
+        const existing = await trx.selectFrom('jobs').selectAll().where('id', '=', pointer.job_id).executeTakeFirst();
+        if (existing && isReusable(existing, job.clientId, now)) return { job: toJob(existing), fromCache: true };
+        await trx.updateTable('job_dedup').set({ job_id: job.id, created_at: nowIso }).where('dedup_key', '=', dedupKey).execute();
       }
-      const row = await trx
-        .insertInto('jobs')
-        .values({
-          id: job.id,
-          client_id: job.clientId,
-          type: job.type,
-          status: 'queued',
-          priority: job.priority,
-          payload: JSON.stringify(job.payload),
-          dedup_key: job.dedupKey,
-          created_at: nowIso,
-          updated_at: nowIso,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { job: toJob(row), fromCache: false };
+      return { job: toJob(await insertJob(trx)), fromCache: false };
     });
   }
 
