@@ -220,6 +220,36 @@ describe('queue and store contract', () => {
     expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
   });
 
+  // PostgreSQL runs these as one statement per batch of concurrent calls: each call must still get its own answer.
+  it('answers each of many concurrent submits, claims and completions as if they had run one by one', async () => {
+    const same = { url: 'https://same.test/' };
+    const [distinct, twins] = await Promise.all([
+      Promise.all(Array.from({ length: 30 }, () => submit())),
+      Promise.all(Array.from({ length: 5 }, () => submit(0, same))),
+    ]);
+    expect(new Set(distinct.map((s) => s.job.id)).size).toBe(30);
+    expect(distinct.every((s) => !s.fromCache && s.job.status === 'queued')).toBe(true);
+    expect(new Set(twins.map((s) => s.job.id)).size).toBe(1);
+    expect(twins.filter((s) => !s.fromCache)).toHaveLength(1);
+
+    const jobs = distinct.map((s) => s.job);
+    const claims = await Promise.all(jobs.map((job, i) => store.claimJob(job.id, `w${i}`, 60_000, at(i))));
+    claims.forEach((taken, i) => {
+      if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
+      expect(taken.claimed.job).toMatchObject({ id: jobs[i]!.id, status: 'processing', workerId: `w${i}`, attempts: 1, startedAt: at(i).toISOString() });
+    });
+    const leases = claims.map((taken) => (taken.outcome === 'claimed' ? taken.claimed.leaseToken : ''));
+
+    // Every other completion holds a stale lease: only the others count.
+    const done = await Promise.all(jobs.map((job, i) => store.complete(job.id, i % 2 ? randomUUID() : leases[i]!, { n: i }, at(100))));
+    expect(done).toEqual(jobs.map((_, i) => i % 2 === 0));
+    for (const [i, job] of jobs.entries()) {
+      const stored = (await store.getJob(job.id))!;
+      expect(stored.status).toBe(i % 2 ? 'processing' : 'completed');
+      if (i % 2 === 0) expect(stored.result).toEqual({ n: i });
+    }
+  });
+
   it('releases leases on shutdown without spending an attempt', async () => {
     const { job } = await submit();
     const claimed = (await store.claim('w', ['spiderSite'], 60_000, t0))!;

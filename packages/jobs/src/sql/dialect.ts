@@ -1,20 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder, Transaction } from 'kysely';
-import type { JobRow } from './rows.js';
 import type { StoreTables } from './tables.js';
-
-/** The values of a new job's row and of its dedup key's row, as both dialects bind them. */
-export interface NewJobRow {
-  id: string;
-  client_id: string;
-  type: string;
-  priority: number;
-  /** JSON text. */
-  payload: string;
-  dedup_key: string;
-  /** ISO 8601; also the dedup row's `created_at` and the job's `updated_at`. */
-  created_at: string;
-}
 
 /** Column types of the migrations, per database. */
 export interface ColumnTypes {
@@ -41,13 +27,6 @@ export interface StoreDialect {
   bool(value: boolean): number | boolean;
   /** Runs `work` in one write transaction. */
   transaction<T>(db: Kysely<StoreTables>, work: (trx: Kysely<StoreTables>) => Promise<T>): Promise<T>;
-  /**
-   * Where the database can, inserts the dedup key's row and the job's row in one statement (one round
-   * trip instead of BEGIN, two INSERTs and COMMIT) and returns the job's row; undefined when the key is
-   * taken, and the caller's transaction sorts that out. SQLite has no writable CTE (and its transaction
-   * costs no round trip), so it has none.
-   */
-  insertNewJob?(db: Kysely<StoreTables>, row: NewJobRow): Promise<JobRow | undefined>;
 }
 
 /** SQLite: text timestamps and JSON, and `BEGIN IMMEDIATE` so a transaction takes the write lock up front. */
@@ -81,19 +60,4 @@ export const postgresDialect: StoreDialect = {
   secondsBetween: (start, end) => sql<string | null>`EXTRACT(EPOCH FROM ${sql.ref(end)} - ${sql.ref(start)})`,
   bool: (value) => value,
   transaction: (db, work) => db.transaction().execute((trx: Transaction<StoreTables>) => work(trx)),
-  // A data-modifying CTE runs once and atomically with the statement around it: the job row exists exactly
-  // when the key's row was inserted. Parameters are cast because INSERT … SELECT infers no column types.
-  insertNewJob: async (db, r) => {
-    const { rows } = await sql<JobRow>`
-      WITH dedup AS (
-        INSERT INTO job_dedup (dedup_key, job_id, created_at) VALUES (${r.dedup_key}, ${r.id}::uuid, ${r.created_at}::timestamptz)
-        ON CONFLICT (dedup_key) DO NOTHING
-        RETURNING job_id
-      )
-      INSERT INTO jobs (id, client_id, type, status, priority, payload, dedup_key, created_at, updated_at)
-      SELECT job_id, ${r.client_id}, ${r.type}, 'queued', ${r.priority}::integer, ${r.payload}::jsonb, ${r.dedup_key}, ${r.created_at}::timestamptz, ${r.created_at}::timestamptz
-      FROM dedup
-      RETURNING *`.execute(db);
-    return rows[0];
-  },
 };

@@ -62,9 +62,6 @@ export abstract class SqlJobStore implements LeaseQueueStore {
     // No key (`test: true`): one statement, nothing to lock.
     if (job.dedupKey === null) return { job: toJob(await insertJob(this.db)), fromCache: false };
     const dedupKey = job.dedupKey;
-    // The common case (a key not seen yet) in one round trip where the dialect can.
-    const fresh = await this.#dialect.insertNewJob?.(this.db, { ...values, dedup_key: dedupKey });
-    if (fresh) return { job: toJob(fresh), fromCache: false };
     return this.#dialect.transaction(this.db, async (trx) => {
       // The key's row is the lock: a concurrent identical submit waits on it, then sees this job.
       const inserted = await trx
