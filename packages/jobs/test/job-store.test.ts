@@ -335,6 +335,32 @@ describe('migrations and processes sharing one database', () => {
     }
   }, 90_000);
 
+  // Four stores, each with its own connections, as four API processes would have (in one process, so that
+  // their statements really interleave instead of depending on how fast processes start).
+  it('makes one first client when several stores find an empty database at the same moment', async () => {
+    const others: SqlJobStore[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        others.push(backend.open(location));
+        await others[i]!.ready();
+      }
+      const client = (i: number) => ({ id: `cli_first${i}`, name: 'default', keyHash: 'k', secretHash: 's', disabled: false, createdAt: t0.toISOString() });
+      const stores = [store, ...others];
+      // better-sqlite3 is synchronous: in one process its calls cannot interleave (a second BEGIN IMMEDIATE
+      // would wait for a lock its own thread holds), and BEGIN IMMEDIATE serialises processes anyway.
+      const created =
+        backend.kind === 'sqlite'
+          ? await stores.reduce<Promise<boolean[]>>(async (acc, s, i) => [...(await acc), await s.createFirstClient(client(i))], Promise.resolve([]))
+          : await Promise.all(stores.map((s, i) => s.createFirstClient(client(i))));
+      expect(created.filter(Boolean)).toHaveLength(1);
+      expect((await store.listClients()).map((c) => c.id)).toEqual([`cli_first${created.indexOf(true)}`]);
+      expect(await store.createFirstClient(client(9))).toBe(false);
+      expect(await store.getClient('cli_first9')).toBeNull();
+    } finally {
+      await Promise.all(others.map((o) => o.close()));
+    }
+  });
+
   it('makes one job of identical submissions arriving at once on two processes', async () => {
     const outcomes = await inProcesses<{ jobs: { id: string; fromCache: boolean }[] }>(backend, location, 'submit', 2);
     const jobs = outcomes.flatMap((o) => o.jobs);

@@ -287,17 +287,24 @@ export abstract class SqlJobStore implements LeaseQueueStore {
     await this.#ready;
     const r = await this.db
       .insertInto('clients')
-      .values({
-        id: client.id,
-        name: client.name,
-        key_hash: client.keyHash,
-        secret_hash: client.secretHash,
-        disabled: this.#dialect.bool(client.disabled),
-        created_at: client.createdAt,
-      })
+      .values(this.#clientRow(client))
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async createFirstClient(client: ClientRecord): Promise<boolean> {
+    await this.#ready;
+    return this.#dialect.transaction(this.db, async (trx) => {
+      await this.#dialect.lockTable(trx, 'clients');
+      if (await trx.selectFrom('clients').select('id').limit(1).executeTakeFirst()) return false;
+      await trx.insertInto('clients').values(this.#clientRow(client)).execute();
+      return true;
+    });
+  }
+
+  #clientRow(client: ClientRecord) {
+    return { id: client.id, name: client.name, key_hash: client.keyHash, secret_hash: client.secretHash, disabled: this.#dialect.bool(client.disabled), created_at: client.createdAt };
   }
 
   async getClient(id: string): Promise<ClientRecord | null> {
