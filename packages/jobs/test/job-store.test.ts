@@ -144,6 +144,17 @@ describe('queue and store contract', () => {
     expect(test.fromCache).toBe(false);
   });
 
+  it('orders a job whose lease expired among the queued ones by priority, then by submission', async () => {
+    const expired = await submit(5);
+    expect((await store.claim('w', ['spiderSite'], 1000, t0))!.job.id).toBe(expired.job.id);
+    const low = await submit(0);
+    const high = await submit(9);
+    const same = await submit(5);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) order.push((await store.claim('w', ['spiderSite'], 60_000, at(2000)))!.job.id);
+    expect(order).toEqual([high.job.id, expired.job.id, same.job.id, low.job.id]);
+  });
+
   it('makes a job claimable again when its lease expires, and counts a completion only with the current lease', async () => {
     const { job } = await submit();
     const first = (await store.claim('w1', ['spiderSite'], 1000, t0))!;
