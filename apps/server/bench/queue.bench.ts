@@ -82,8 +82,8 @@ async function rawBullmq(redisUrl: string): Promise<number> {
 
 /**
  * The HTTP clients, in a thread of their own: SpiderIQ's clients are other programs, so the server's
- * thread must not also pay for building requests and reading answers (undici's fetch costs about as much
- * CPU as the server's handling of the request). BullMQ's raw producers run in its thread because `add` is
+ * thread must not also pay for building requests and reading answers (undici's fetch and its streams were
+ * about a tenth of the server thread's profile). BullMQ's raw producers run in its thread because `add` is
  * what its clients call. A submit whose reused keep-alive connection is reset under load is retried:
  * safe, because an identical payload within 24 hours returns the same job (dedup).
  */
