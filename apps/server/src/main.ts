@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { generateToken, registerClient } from './auth/credentials.js';
+import { createFirstClient } from './auth/credentials.js';
 import { registerEngines } from './engines.js';
 import { startProcess } from './server.js';
 
@@ -21,13 +21,14 @@ async function main(): Promise<void> {
   const { runtime } = server;
   if (server.url === null) {
     runtime.logger.info({ role: config.role, instance: config.instance }, `SpiderIQ ${runtime.version} worker ${config.instance} running jobs`);
-  } else if ((await runtime.store.listClients()).length === 0) {
+  } else {
     // First start with no client: make one so a new user can try the API at once.
-    const token = generateToken();
-    await registerClient(runtime.store, 'default', token, new Date());
-    runtime.logger.info({ clientId: token.clientId }, 'created a first client; its token follows (shown once)');
-    runtime.flushLogs();
-    process.stdout.write(`\nFirst start: your API token (shown once; store it):\n\n  ${token.token}\n\n`);
+    const token = await createFirstClient(runtime.store, new Date());
+    if (token) {
+      runtime.logger.info({ clientId: token.clientId }, 'created a first client; its token follows (shown once)');
+      runtime.flushLogs();
+      process.stdout.write(`\nFirst start: your API token (shown once; store it):\n\n  ${token.token}\n\n`);
+    }
   }
   if (server.url !== null) runtime.logger.info({ url: server.url, role: config.role, dataDir: resolve(config.dataDir), docs: `${server.url}/docs/`, playground: `${server.url}/` }, `SpiderIQ ${runtime.version} listening on ${server.url}`);
   // The start-up lines are what a person waits for: out of the buffer now, not after 4 KiB of other logs.

@@ -84,6 +84,11 @@ export interface JobStore {
 
   /** Inserts the client unless its id exists (false then): idempotent when processes bootstrap at once. */
   createClient(client: ClientRecord): Promise<boolean>;
+  /**
+   * Inserts the client only while there is no client at all (false otherwise), atomically across
+   * processes: several API processes starting together on an empty database make one first client.
+   */
+  createFirstClient(client: ClientRecord): Promise<boolean>;
   getClient(id: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   setClientDisabled(id: string, disabled: boolean): Promise<boolean>;

@@ -144,6 +144,17 @@ describe('queue and store contract', () => {
     expect(test.fromCache).toBe(false);
   });
 
+  it('orders a job whose lease expired among the queued ones by priority, then by submission', async () => {
+    const expired = await submit(5);
+    expect((await store.claim('w', ['spiderSite'], 1000, t0))!.job.id).toBe(expired.job.id);
+    const low = await submit(0);
+    const high = await submit(9);
+    const same = await submit(5);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) order.push((await store.claim('w', ['spiderSite'], 60_000, at(2000)))!.job.id);
+    expect(order).toEqual([high.job.id, expired.job.id, same.job.id, low.job.id]);
+  });
+
   it('makes a job claimable again when its lease expires, and counts a completion only with the current lease', async () => {
     const { job } = await submit();
     const first = (await store.claim('w1', ['spiderSite'], 1000, t0))!;
@@ -218,6 +229,36 @@ describe('queue and store contract', () => {
     expect((await store.getJob(job.id))!.errorMessage).toMatch(/interrupted 3 times/);
     expect(await store.claimJob(job.id, 'w', 1000, at(10_000))).toEqual({ outcome: 'gone' });
     expect(await store.listRunnable(at(20_000), 10)).toEqual([]);
+  });
+
+  // PostgreSQL runs these as one statement per batch of concurrent calls: each call must still get its own answer.
+  it('answers each of many concurrent submits, claims and completions as if they had run one by one', async () => {
+    const same = { url: 'https://same.test/' };
+    const [distinct, twins] = await Promise.all([
+      Promise.all(Array.from({ length: 30 }, () => submit())),
+      Promise.all(Array.from({ length: 5 }, () => submit(0, same))),
+    ]);
+    expect(new Set(distinct.map((s) => s.job.id)).size).toBe(30);
+    expect(distinct.every((s) => !s.fromCache && s.job.status === 'queued')).toBe(true);
+    expect(new Set(twins.map((s) => s.job.id)).size).toBe(1);
+    expect(twins.filter((s) => !s.fromCache)).toHaveLength(1);
+
+    const jobs = distinct.map((s) => s.job);
+    const claims = await Promise.all(jobs.map((job, i) => store.claimJob(job.id, `w${i}`, 60_000, at(i))));
+    claims.forEach((taken, i) => {
+      if (taken.outcome !== 'claimed') throw new Error(`claimJob: ${taken.outcome}`);
+      expect(taken.claimed.job).toMatchObject({ id: jobs[i]!.id, status: 'processing', workerId: `w${i}`, attempts: 1, startedAt: at(i).toISOString() });
+    });
+    const leases = claims.map((taken) => (taken.outcome === 'claimed' ? taken.claimed.leaseToken : ''));
+
+    // Every other completion holds a stale lease: only the others count.
+    const done = await Promise.all(jobs.map((job, i) => store.complete(job.id, i % 2 ? randomUUID() : leases[i]!, { n: i }, at(100))));
+    expect(done).toEqual(jobs.map((_, i) => i % 2 === 0));
+    for (const [i, job] of jobs.entries()) {
+      const stored = (await store.getJob(job.id))!;
+      expect(stored.status).toBe(i % 2 ? 'processing' : 'completed');
+      if (i % 2 === 0) expect(stored.result).toEqual({ n: i });
+    }
   });
 
   it('releases leases on shutdown without spending an attempt', async () => {
@@ -304,6 +345,32 @@ describe('migrations and processes sharing one database', () => {
       await backend.dispose(shared);
     }
   }, 90_000);
+
+  // Four stores, each with its own connections, as four API processes would have (in one process, so that
+  // their statements really interleave instead of depending on how fast processes start).
+  it('makes one first client when several stores find an empty database at the same moment', async () => {
+    const others: SqlJobStore[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        others.push(backend.open(location));
+        await others[i]!.ready();
+      }
+      const client = (i: number) => ({ id: `cli_first${i}`, name: 'default', keyHash: 'k', secretHash: 's', disabled: false, createdAt: t0.toISOString() });
+      const stores = [store, ...others];
+      // better-sqlite3 is synchronous: in one process its calls cannot interleave (a second BEGIN IMMEDIATE
+      // would wait for a lock its own thread holds), and BEGIN IMMEDIATE serialises processes anyway.
+      const created =
+        backend.kind === 'sqlite'
+          ? await stores.reduce<Promise<boolean[]>>(async (acc, s, i) => [...(await acc), await s.createFirstClient(client(i))], Promise.resolve([]))
+          : await Promise.all(stores.map((s, i) => s.createFirstClient(client(i))));
+      expect(created.filter(Boolean)).toHaveLength(1);
+      expect((await store.listClients()).map((c) => c.id)).toEqual([`cli_first${created.indexOf(true)}`]);
+      expect(await store.createFirstClient(client(9))).toBe(false);
+      expect(await store.getClient('cli_first9')).toBeNull();
+    } finally {
+      await Promise.all(others.map((o) => o.close()));
+    }
+  });
 
   it('makes one job of identical submissions arriving at once on two processes', async () => {
     const outcomes = await inProcesses<{ jobs: { id: string; fromCache: boolean }[] }>(backend, location, 'submit', 2);

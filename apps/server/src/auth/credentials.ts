@@ -28,17 +28,25 @@ export function generateToken(): ApiToken & { token: string } {
   return { clientId, apiKey, apiSecret, token: `${clientId}:${apiKey}:${apiSecret}` };
 }
 
-/** Creates a client for a token; only hashes are stored. `created` is false when the id already existed. */
+/** The client record of a token: only hashes are stored. */
+export function clientFor(name: string, token: ApiToken, now: Date): ClientRecord {
+  return { id: token.clientId, name, keyHash: hashCredential(token.apiKey), secretHash: hashCredential(token.apiSecret), disabled: false, createdAt: now.toISOString() };
+}
+
+/** Creates a client for a token. `created` is false when the id already existed. */
 export async function registerClient(store: JobStore, name: string, token: ApiToken, now: Date): Promise<ClientRecord & { created: boolean }> {
-  const client: ClientRecord = {
-    id: token.clientId,
-    name,
-    keyHash: hashCredential(token.apiKey),
-    secretHash: hashCredential(token.apiSecret),
-    disabled: false,
-    createdAt: now.toISOString(),
-  };
+  const client = clientFor(name, token, now);
   return { ...client, created: await store.createClient(client) };
+}
+
+/**
+ * On a first start (no client at all), creates a `default` client with a new token and returns the token
+ * to show once; null when some client exists. Race-safe: of several API processes starting together on an
+ * empty database, exactly one creates it (and prints it).
+ */
+export async function createFirstClient(store: JobStore, now: Date): Promise<(ApiToken & { token: string }) | null> {
+  const token = generateToken();
+  return (await store.createFirstClient(clientFor('default', token, now))) ? token : null;
 }
 
 /** Whether the token's key and secret match the client's stored hashes (both always compared). */

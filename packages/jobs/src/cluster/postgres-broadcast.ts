@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Batcher } from '../batcher.js';
 import type { Broadcast, BroadcastChannel } from './broadcast.js';
 import { BroadcastListeners } from './broadcast.js';
 
@@ -19,7 +20,8 @@ export class PostgresBroadcast implements Broadcast {
   #client: pg.Client | null = null;
   #connecting: Promise<pg.Client> | null = null;
   #closed = false;
-  #last: Promise<void> = Promise.resolve();
+  /** One batch at a time, first in first out: one process's messages arrive in the order it sent them. */
+  readonly #outbox = new Batcher<{ channel: string; message: string }, void>((batch) => this.#send(batch), { maxBatch: 100, maxInFlight: 1 });
 
   constructor(options: PostgresBroadcastOptions) {
     if (!/^[a-z_][a-z0-9_]{0,40}$/.test(options.prefix)) throw new Error(`invalid broadcast prefix: ${options.prefix}`);
@@ -70,14 +72,23 @@ export class PostgresBroadcast implements Broadcast {
     setTimeout(() => void this.#connect().catch(() => this.#reconnectSoon()), 500).unref();
   }
 
-  /** Publishes in order, one statement at a time on the one connection. */
+  /**
+   * Publishes in order. Messages published while a batch is on its way go together in the next one: one
+   * statement (one round trip) however many jobs a busy process reports at once.
+   */
   publish(channel: BroadcastChannel, message: string): Promise<void> {
-    const sent = this.#last.then(async () => {
-      const client = await this.#connect();
-      await client.query('SELECT pg_notify($1, $2)', [this.#channel(channel), message]);
-    });
-    this.#last = sent.catch(() => undefined);
-    return sent;
+    return this.#outbox.add({ channel: this.#channel(channel), message });
+  }
+
+  async #send(batch: Array<{ channel: string; message: string }>): Promise<void[]> {
+    const client = await this.#connect();
+    // NOTIFY within one statement keeps this order (WITH ORDINALITY, sorted before pg_notify runs). It
+    // drops a message identical to an earlier one of the same transaction: a repeated heartbeat, no loss.
+    await client.query('SELECT pg_notify(c, m) FROM (SELECT c, m FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(c, m, o) ORDER BY o) AS ordered', [
+      batch.map((b) => b.channel),
+      batch.map((b) => b.message),
+    ]);
+    return batch.map(() => undefined);
   }
 
   subscribe(channel: BroadcastChannel, listener: (message: string) => void): () => void {

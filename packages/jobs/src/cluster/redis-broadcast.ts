@@ -23,7 +23,8 @@ export class RedisBroadcast implements Broadcast {
   constructor(options: RedisBroadcastOptions) {
     this.#prefix = options.prefix;
     const retry = { retryStrategy: (times: number) => Math.min(times * 100, 1000), maxRetriesPerRequest: 2 };
-    this.#pub = new Redis(options.url, retry);
+    // Events published in the same tick (many jobs at once) leave in one write.
+    this.#pub = new Redis(options.url, { ...retry, enableAutoPipelining: true });
     this.#sub = new Redis(options.url, retry);
     for (const r of [this.#pub, this.#sub]) r.on('error', () => undefined);
     this.#sub.on('message', (channel: string, message: string) => {

@@ -1,5 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { Batcher } from '../batcher.js';
+import type { ClaimJobOutcome, NewJob } from '../store.js';
+import type { JobRecord } from '../records.js';
+import { toJob } from '../sql/rows.js';
+import type { JobRow } from '../sql/rows.js';
+import { claimJobs, completeJobs, insertNewJobs } from './batched-statements.js';
+import type { ClaimValues, CompleteValues, NewJobValues } from './batched-statements.js';
 import { postgresDialect } from '../sql/dialect.js';
 import { SqlJobStore } from '../sql/job-store.js';
 import { migrateStore } from '../sql/migrate.js';
@@ -19,12 +27,21 @@ export interface PostgresStoreOptions {
 }
 
 /**
+ * Batches per statement: a few in flight, so a slow batch does not hold the next one up, and always some
+ * connections of the pool left for everything else.
+ */
+const BATCHES = { maxBatch: 200, maxInFlight: 2 };
+
+/**
  * The scale-out job store: the same queries as SQLite on PostgreSQL, so several server and worker
  * processes share one database. Claims use `FOR UPDATE SKIP LOCKED`, so workers never block each other.
  * Every connection's `search_path` is the configured schema.
  */
 export class PostgresJobStore extends SqlJobStore {
   readonly webhooks: WebhookStore;
+  readonly #newJobs: Batcher<NewJobValues, JobRow | undefined>;
+  readonly #claims: Batcher<ClaimValues, JobRow | undefined>;
+  readonly #completions: Batcher<CompleteValues, boolean>;
 
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'spideriq';
@@ -57,6 +74,32 @@ export class PostgresJobStore extends SqlJobStore {
       }
     };
     this.webhooks = new PostgresWebhookStore({ schema: `"${schema}"`, query, transaction });
+    this.#newJobs = new Batcher((jobs) => insertNewJobs(db, jobs), BATCHES);
+    this.#claims = new Batcher((claims) => claimJobs(db, claims, options.maxAttempts), BATCHES);
+    this.#completions = new Batcher((completions) => completeJobs(db, completions), BATCHES);
+  }
+
+  /** A new key's job in one batched statement with the other submits in flight; the rest as `SqlJobStore` does it. */
+  override async createJob(job: NewJob, now: Date): Promise<{ job: JobRecord; fromCache: boolean }> {
+    if (job.dedupKey === null) return super.createJob(job, now);
+    await this.ready();
+    const { id, clientId, type, priority, dedupKey } = job;
+    const row = await this.#newJobs.add({ id, clientId, type, priority, payload: JSON.stringify(job.payload), dedupKey, createdAt: now.toISOString() });
+    return row ? { job: toJob(row), fromCache: false } : super.createJob(job, now);
+  }
+
+  /** The common claim batched with the others in flight; a job that is gone or exhausted as `SqlJobStore` does it. */
+  override async claimJob(id: string, workerId: string, leaseMs: number, now: Date): Promise<ClaimJobOutcome> {
+    await this.ready();
+    const leaseToken = randomUUID();
+    const row = await this.#claims.add({ id, workerId, leaseToken, leaseExpiresMs: now.getTime() + leaseMs, at: now.toISOString() });
+    return row ? { outcome: 'claimed', claimed: { job: toJob(row), leaseToken } } : super.claimJob(id, workerId, leaseMs, now);
+  }
+
+  /** Batched with the other completions in flight. */
+  override async complete(id: string, leaseToken: string, result: unknown, now: Date): Promise<boolean> {
+    await this.ready();
+    return this.#completions.add({ id, leaseToken, result: JSON.stringify(result), at: now.toISOString() });
   }
 }
 

@@ -27,6 +27,11 @@ export interface StoreDialect {
   bool(value: boolean): number | boolean;
   /** Runs `work` in one write transaction. */
   transaction<T>(db: Kysely<StoreTables>, work: (trx: Kysely<StoreTables>) => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: makes every other writer of `table` wait until it ends, so a check on the whole
+   * table ("is it empty?") stays true until the insert that depends on it commits.
+   */
+  lockTable(trx: Kysely<StoreTables>, table: keyof StoreTables): Promise<void>;
 }
 
 /** SQLite: text timestamps and JSON, and `BEGIN IMMEDIATE` so a transaction takes the write lock up front. */
@@ -50,6 +55,8 @@ export const sqliteDialect: StoreDialect = {
         throw error;
       }
     }),
+  // BEGIN IMMEDIATE took the database's one write lock already.
+  lockTable: async () => undefined,
 };
 
 /** PostgreSQL: native uuid, jsonb and timestamptz, row locks with SKIP LOCKED. */
@@ -60,4 +67,6 @@ export const postgresDialect: StoreDialect = {
   secondsBetween: (start, end) => sql<string | null>`EXTRACT(EPOCH FROM ${sql.ref(end)} - ${sql.ref(start)})`,
   bool: (value) => value,
   transaction: (db, work) => db.transaction().execute((trx: Transaction<StoreTables>) => work(trx)),
+  // SHARE ROW EXCLUSIVE conflicts with itself and with every INSERT, and lets readers through.
+  lockTable: async (trx, table) => void (await sql`LOCK TABLE ${sql.table(table)} IN SHARE ROW EXCLUSIVE MODE`.execute(trx)),
 };

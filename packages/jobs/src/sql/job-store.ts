@@ -47,42 +47,40 @@ export abstract class SqlJobStore implements LeaseQueueStore {
   async createJob(job: NewJob, now: Date): Promise<{ job: JobRecord; fromCache: boolean }> {
     await this.#ready;
     const nowIso = now.toISOString();
+    const values = {
+      id: job.id,
+      client_id: job.clientId,
+      type: job.type,
+      status: 'queued' as const,
+      priority: job.priority,
+      payload: JSON.stringify(job.payload),
+      dedup_key: job.dedupKey,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    const insertJob = (db: Kysely<StoreTables>) => db.insertInto('jobs').values(values).returningAll().executeTakeFirstOrThrow();
+    // No key (`test: true`): one statement, nothing to lock.
+    if (job.dedupKey === null) return { job: toJob(await insertJob(this.db)), fromCache: false };
+    const dedupKey = job.dedupKey;
     return this.#dialect.transaction(this.db, async (trx) => {
-      if (job.dedupKey !== null) {
-        // The key's row is the lock: a concurrent identical submit waits on it, then sees this job.
-        const inserted = await trx
-          .insertInto('job_dedup')
-          .values({ dedup_key: job.dedupKey, job_id: job.id, created_at: nowIso })
-          .onConflict((oc) => oc.column('dedup_key').doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-          const pointer = await trx
-            .selectFrom('job_dedup')
-            .select('job_id')
-            .where('dedup_key', '=', job.dedupKey)
-            .$if(this.#dialect.rowLocks, (q) => q.forUpdate())
-            .executeTakeFirstOrThrow();
-          const existing = await trx.selectFrom('jobs').selectAll().where('id', '=', pointer.job_id).executeTakeFirst();
-          if (existing && isReusable(existing, job.clientId, now)) return { job: toJob(existing), fromCache: true };
-          await trx.updateTable('job_dedup').set({ job_id: job.id, created_at: nowIso }).where('dedup_key', '=', job.dedupKey).execute();
-        }
+      // The key's row is the lock: a concurrent identical submit waits on it, then sees this job.
+      const inserted = await trx
+        .insertInto('job_dedup')
+        .values({ dedup_key: dedupKey, job_id: job.id, created_at: nowIso })
+        .onConflict((oc) => oc.column('dedup_key').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        const pointer = await trx
+          .selectFrom('job_dedup')
+          .select('job_id')
+          .where('dedup_key', '=', dedupKey)
+          .$if(this.#dialect.rowLocks, (q) => q.forUpdate())
+          .executeTakeFirstOrThrow();
+        const existing = await trx.selectFrom('jobs').selectAll().where('id', '=', pointer.job_id).executeTakeFirst();
+        if (existing && isReusable(existing, job.clientId, now)) return { job: toJob(existing), fromCache: true };
+        await trx.updateTable('job_dedup').set({ job_id: job.id, created_at: nowIso }).where('dedup_key', '=', dedupKey).execute();
       }
-      const row = await trx
-        .insertInto('jobs')
-        .values({
-          id: job.id,
-          client_id: job.clientId,
-          type: job.type,
-          status: 'queued',
-          priority: job.priority,
-          payload: JSON.stringify(job.payload),
-          dedup_key: job.dedupKey,
-          created_at: nowIso,
-          updated_at: nowIso,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { job: toJob(row), fromCache: false };
+      return { job: toJob(await insertJob(trx)), fromCache: false };
     });
   }
 
@@ -289,17 +287,24 @@ export abstract class SqlJobStore implements LeaseQueueStore {
     await this.#ready;
     const r = await this.db
       .insertInto('clients')
-      .values({
-        id: client.id,
-        name: client.name,
-        key_hash: client.keyHash,
-        secret_hash: client.secretHash,
-        disabled: this.#dialect.bool(client.disabled),
-        created_at: client.createdAt,
-      })
+      .values(this.#clientRow(client))
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async createFirstClient(client: ClientRecord): Promise<boolean> {
+    await this.#ready;
+    return this.#dialect.transaction(this.db, async (trx) => {
+      await this.#dialect.lockTable(trx, 'clients');
+      if (await trx.selectFrom('clients').select('id').limit(1).executeTakeFirst()) return false;
+      await trx.insertInto('clients').values(this.#clientRow(client)).execute();
+      return true;
+    });
+  }
+
+  #clientRow(client: ClientRecord) {
+    return { id: client.id, name: client.name, key_hash: client.keyHash, secret_hash: client.secretHash, disabled: this.#dialect.bool(client.disabled), created_at: client.createdAt };
   }
 
   async getClient(id: string): Promise<ClientRecord | null> {

@@ -30,6 +30,10 @@ export const interrupted = (now: Date) => ({
   error_code: sql<JobErrorCode>`CASE WHEN error_message IS NULL THEN 'interrupted' ELSE COALESCE(error_code, 'internal') END`,
 });
 
+/** Whether `a` runs before `b`: higher priority first, then first in. */
+const runsBefore = (a: { priority: number; seq: number | string }, b: { priority: number; seq: number | string }) =>
+  a.priority > b.priority || (a.priority === b.priority && Number(a.seq) < Number(b.seq));
+
 /**
  * The lease queue over the jobs table: the embedded (SQLite) queue, and PostgreSQL's until an external
  * queue engine claims for it. Claim, heartbeat and release live here and nowhere else, so a store whose
@@ -55,16 +59,23 @@ export class LeaseQueue {
         .where('attempts', '>=', this.maxAttempts)
         .where('type', 'in', types)
         .execute();
-      const picked = await trx
-        .selectFrom('jobs')
-        .select('id')
-        .where('type', 'in', types)
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'processing'), eb('lease_expires_ms', '<', nowMs)])]))
-        .orderBy('priority', 'desc')
-        .orderBy('seq', 'asc')
-        .limit(1)
-        .$if(this.dialect.rowLocks, (q) => q.forUpdate().skipLocked())
-        .executeTakeFirst();
+      // Two lookups the runnable index answers in order (an OR of both statuses would read every row of
+      // the type, finished ones included, and sort them: one claim per job made the queue quadratic).
+      const best = (status: 'queued' | 'processing') =>
+        trx
+          .selectFrom('jobs')
+          .select(['id', 'priority', 'seq'])
+          .where('type', 'in', types)
+          .where('status', '=', status)
+          .$if(status === 'processing', (q) => q.where('lease_expires_ms', '<', nowMs))
+          .orderBy('priority', 'desc')
+          .orderBy('seq', 'asc')
+          .limit(1)
+          .$if(this.dialect.rowLocks, (q) => q.forUpdate().skipLocked())
+          .executeTakeFirst();
+      const queued = await best('queued');
+      const expired = await best('processing');
+      const picked = !expired || (queued && !runsBefore(expired, queued)) ? queued : expired;
       if (!picked) return null;
       const leaseToken = randomUUID();
       const row = await trx
