@@ -140,21 +140,19 @@ interface Engine {
   stop(graceMs: number): Promise<void>;
 }
 
+/** What both worker pools (embedded and BullMQ) are given: where jobs live, where events go, how many run, who runs them. */
+function poolBasics<S extends JobStore>(config: ServerConfig, store: S, bus: JobEventBus, storage: ArtifactStorage, registry: HandlerRegistry, log: Logger) {
+  return { store, bus, storage, registry, logger: log, concurrency: config.workers, leaseMs: config.leaseMs, instance: config.instance };
+}
+
 /** Embedded: the SQLite store is the queue, the in-process pool runs the jobs. */
 function embeddedEngine(config: ServerConfig, store: JobStore, storage: ArtifactStorage, registry: HandlerRegistry, log: Logger): Engine {
   if (!(store instanceof SqliteJobStore)) throw new Error('the embedded engine needs the SQLite store');
   const bus = new LocalJobEventBus();
   const pool = new WorkerPool({
-    store,
-    bus,
-    storage,
-    registry,
-    logger: log,
-    concurrency: config.workers,
-    leaseMs: config.leaseMs,
+    ...poolBasics(config, store, bus, storage, registry, log),
     heartbeatMs: Math.max(250, Math.floor(config.leaseMs / 3)),
     pollMs: 1000,
-    instance: config.instance,
   });
   pool.start();
   return { bus, workers: pool, queue: embeddedQueue, stop: (graceMs) => pool.stop(graceMs) };
@@ -192,18 +190,7 @@ async function clusterEngine(config: ServerConfig, store: JobStore, storage: Art
   let pool: BullWorkerPool | null = null;
   let farewell: (() => Promise<void>) | null = null;
   if (config.role !== 'api') {
-    const workerPool = new BullWorkerPool({
-      target,
-      store,
-      bus,
-      storage,
-      registry,
-      logger: log,
-      concurrency: config.workers,
-      leaseMs: config.leaseMs,
-      maxAttempts: config.maxAttempts,
-      instance: config.instance,
-    });
+    const workerPool = new BullWorkerPool({ ...poolBasics(config, store, bus, storage, registry, log), target, maxAttempts: config.maxAttempts });
     workerPool.start();
     farewell = directory.announce(config.instance, () => workerPool.slots(), log);
     pool = workerPool;
