@@ -15,6 +15,15 @@ const HOST_HEADING = /h[ée]bergeu?r|h[ée]bergement|\bhosting\b|\bhoster\b|webh
  * editor are third parties).
  */
 export function hostSectionText(doc: PageDocument): string {
+  let text = hostTexts.get(doc);
+  if (text === undefined) hostTexts.set(doc, (text = readHostSections(doc)));
+  return text;
+}
+
+/** Emails and phones both ask, so each page's hosting sections are read once. */
+const hostTexts = new WeakMap<PageDocument, string>();
+
+function readHostSections(doc: PageDocument): string {
   const { $ } = doc;
   const parts: string[] = [];
   $('h1, h2, h3, h4, h5, h6').each((_, heading) => {
