@@ -1,6 +1,5 @@
 import { generateBusinessSite } from './business-site.js';
 import { parsePage } from '../src/extract/document.js';
-import type { DomNode } from '../src/extract/document.js';
 import { readJsonLd } from '../src/extract/jsonld.js';
 import { extractAddresses } from '../src/extract/addresses.js';
 import { extractEmails } from '../src/extract/emails.js';
@@ -31,7 +30,7 @@ const t0 = performance.now();
 for (let r = 0; r < ROUNDS; r++)
   for (const p of pages) {
     const doc = time('parse+text', () => parsePage(p.html, p.url));
-    const jsonld = time('jsonld', () => readJsonLd(doc.$));
+    const jsonld = time('jsonld', () => readJsonLd(doc));
     time('addresses', () => extractAddresses(doc, jsonld));
     time('emails', () => extractEmails(doc, jsonld));
     time('phones', () => extractPhones(doc, jsonld, 'GB'));
@@ -39,7 +38,7 @@ for (let r = 0; r < ROUNDS; r++)
     time('logo', () => extractLogo(doc, jsonld));
     time('meta', () => extractMeta(doc));
     time('extractPage(all)', () => extractPage(p, doc));
-    time('compendium', () => compendiumSection({ ...p, root: doc.$.root()[0] as unknown as DomNode }, { cleanup_level: 'fit', priority_sections: [] }));
+    time('compendium', () => compendiumSection({ ...p, root: doc.root }, { cleanup_level: 'fit', priority_sections: [] }));
   }
 const n = ROUNDS * pages.length;
 console.log(`${pages.length} pages, avg ${(pages.reduce((a, p) => a + p.html.length, 0) / pages.length / 1024).toFixed(1)} KB`);

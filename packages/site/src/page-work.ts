@@ -1,7 +1,6 @@
 import { compendiumSection } from './compendium/build.js';
 import type { CompendiumOptions, CompendiumSection } from './compendium/build.js';
 import { parsePage } from './extract/document.js';
-import type { DomNode } from './extract/document.js';
 import { extractPage } from './extract/page.js';
 import type { PageExtraction } from './extract/page.js';
 
@@ -28,7 +27,7 @@ export function processPage(work: PageWork): PageWorkResult {
   const doc = parsePage(work.html, work.url);
   const extraction = extractPage({ url: work.url, html: work.html }, doc);
   const section = work.compendium
-    ? compendiumSection({ url: work.url, html: work.html, ...(work.title ? { title: work.title } : {}), root: doc.$.root()[0] as unknown as DomNode }, work.compendium)
+    ? compendiumSection({ url: work.url, html: work.html, ...(work.title ? { title: work.title } : {}), root: doc.root }, work.compendium)
     : null;
   return { extraction, section };
 }

@@ -1,5 +1,5 @@
-import type { CheerioAPI } from 'cheerio';
-import { visibleText, type DomNode, type PageDocument } from './document.js';
+import { attrIncludes, descendants, hasAncestor, hasWord, textOf, visibleText, type DomNode, type PageDocument } from './document.js';
+import { isHeading } from './host-sections.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
 import { addressesInText, isPlaceholderAddress, looksLikeAddress, stripCountry } from './address-text.js';
 import { conventionalPostcode } from './address-formats.js';
@@ -90,63 +90,81 @@ function fromJsonLd(nodes: readonly JsonLdNode[]): string[] {
   return out;
 }
 
-function partsIn($: CheerioAPI, scope: Parameters<CheerioAPI>[0], map: Record<keyof AddressParts, string>): AddressParts {
-  const read = (selector: string): string | undefined => {
-    const el = $(scope).find(selector).first();
-    if (!el.length) return undefined;
-    return (el.attr('content') ?? visibleText([el[0] as unknown as DomNode]).replace(/\n/g, ', ')).trim() || undefined;
+/** Which element inside an address block holds each part: a microdata property or microformats class names. */
+type PartTests = Record<keyof AddressParts, (el: DomNode) => boolean>;
+
+function partsIn(scope: DomNode, tests: PartTests): AddressParts {
+  const inside = descendants(scope);
+  const read = (test: (el: DomNode) => boolean): string | undefined => {
+    const el = inside.find(test);
+    if (!el) return undefined;
+    return (el.attribs!.content ?? visibleText([el]).replace(/\n/g, ', ')).trim() || undefined;
   };
   return {
-    street: read(map.street),
-    locality: read(map.locality),
-    region: read(map.region),
-    postalCode: read(map.postalCode),
-    country: read(map.country),
+    street: read(tests.street),
+    locality: read(tests.locality),
+    region: read(tests.region),
+    postalCode: read(tests.postalCode),
+    country: read(tests.country),
   };
 }
 
-function fromMicrodata($: CheerioAPI): string[] {
+const itemprop = (name: string) => (el: DomNode): boolean => el.attribs!.itemprop === name;
+const MICRODATA_PARTS: PartTests = {
+  street: itemprop('streetAddress'),
+  locality: itemprop('addressLocality'),
+  region: itemprop('addressRegion'),
+  postalCode: itemprop('postalCode'),
+  country: itemprop('addressCountry'),
+};
+const classes = (...names: string[]) => (el: DomNode): boolean => names.some((name) => hasWord(el, 'class', name));
+const MICROFORMAT_PARTS: PartTests = {
+  street: classes('p-street-address', 'street-address'),
+  locality: classes('p-locality', 'locality'),
+  region: classes('p-region', 'region'),
+  postalCode: classes('p-postal-code', 'postal-code'),
+  country: classes('p-country-name', 'country-name'),
+};
+
+function fromMicrodata(doc: PageDocument): string[] {
   const out: string[] = [];
-  $('[itemtype*="PostalAddress" i]').each((_, el) => {
-    const line = formatAddress(
-      partsIn($, el, {
-        street: '[itemprop="streetAddress"]',
-        locality: '[itemprop="addressLocality"]',
-        region: '[itemprop="addressRegion"]',
-        postalCode: '[itemprop="postalCode"]',
-        country: '[itemprop="addressCountry"]',
-      }),
-    );
+  for (const el of doc.elements) {
+    if (!attrIncludes(el, 'itemtype', 'postaladdress')) continue;
+    const line = formatAddress(partsIn(el, MICRODATA_PARTS));
     if (line) out.push(line);
-  });
+  }
   return out;
 }
 
-function fromMicroformats($: CheerioAPI): string[] {
+/** `.h-adr, .adr, .h-card .p-adr`. */
+function isMicroformatAddress(el: DomNode): boolean {
+  return hasWord(el, 'class', 'h-adr') || hasWord(el, 'class', 'adr') || (hasWord(el, 'class', 'p-adr') && hasAncestor(el, (a) => hasWord(a, 'class', 'h-card')));
+}
+
+function fromMicroformats(doc: PageDocument): string[] {
   const out: string[] = [];
-  $('.h-adr, .adr, .h-card .p-adr').each((_, el) => {
-    const line = formatAddress(
-      partsIn($, el, {
-        street: '.p-street-address, .street-address',
-        locality: '.p-locality, .locality',
-        region: '.p-region, .region',
-        postalCode: '.p-postal-code, .postal-code',
-        country: '.p-country-name, .country-name',
-      }),
-    );
+  for (const el of doc.elements) {
+    if (!isMicroformatAddress(el)) continue;
+    const line = formatAddress(partsIn(el, MICROFORMAT_PARTS));
     if (line) out.push(line);
-  });
+  }
   return out;
 }
 
 const CONTACT_PATH = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|legal|about|uber-uns|über-uns|chi-siamo|quienes|sobre|location|find-us|visit|standort|anfahrt|adres|access|company|profile|会社|アクセス/i;
-const BLOCK_SELECTOR = [
-  'address', 'footer', '[role="contentinfo"]', '[class*="address" i]', '[class*="contact" i]', '[class*="location" i]',
-  '[class*="footer" i]', '[id*="address" i]', '[id*="contact" i]', '[id*="footer" i]', '[class*="adres" i]', '[id*="adres" i]',
-  '[class*="kontakt" i]', '[id*="kontakt" i]', '[class*="contatt" i]', '[id*="contatt" i]', '[class*="contato" i]',
-  '[id*="contato" i]', '[class*="impressum" i]', '[id*="impressum" i]', '[class*="imprint" i]', '[id*="location" i]',
-  '[class*="visit" i]', '[class*="store-info" i]',
-].join(', ');
+/** Words in a class name that mark an address block ("footer-contact", "store-info", "kontakt-box"). */
+const BLOCK_CLASS_WORDS = ['address', 'contact', 'location', 'footer', 'adres', 'kontakt', 'contatt', 'contato', 'impressum', 'imprint', 'visit', 'store-info'];
+/** The same for ids. */
+const BLOCK_ID_WORDS = ['address', 'contact', 'footer', 'adres', 'kontakt', 'contatt', 'contato', 'impressum', 'location'];
+
+/** `<address>`, `<footer>`, `role="contentinfo"`, or a class or id naming an address, contact, footer or imprint block. */
+function isAddressBlock(el: DomNode): boolean {
+  if (el.name === 'address' || el.name === 'footer' || el.attribs!.role === 'contentinfo') return true;
+  const cls = el.attribs!.class?.toLowerCase();
+  if (cls && BLOCK_CLASS_WORDS.some((w) => cls.includes(w))) return true;
+  const id = el.attribs!.id?.toLowerCase();
+  return id !== undefined && BLOCK_ID_WORDS.some((w) => id.includes(w));
+}
 /** Headings that open a contact section even when its markup says nothing ("<h2>Kontakt</h2><p>Musterweg 12…"). */
 const CONTACT_HEADING = /^\s*(?:contact(?: us)?|get in touch|find us|visit us|where to find us|our address|address|location|kontakt|anschrift|adresse|contacto|contáctanos|dirección|contatti|contattaci|indirizzo|contato|fale conosco|endereço|nous contacter|coordonnées|contact|adres|contacten|контакты|контакти|адрес|адреса|our locations?|locate us|how to find us|ubicación|dónde estamos|địa chỉ|liên hệ|thông tin liên hệ|alamat|hubungi kami|お問い合わせ|アクセス|会社概要|所在地|住所|اتصل بنا|تواصل معنا)\s*[:.!]?\s*$/iu;
 
@@ -155,24 +173,22 @@ function isHomePath(path: string): boolean {
 }
 
 /** The address blocks of a page, outermost only (a footer's inner `.contact` adds nothing but a second walk). */
-function addressBlocks($: CheerioAPI): DomNode[] {
-  const picked = new Set<unknown>();
-  $(BLOCK_SELECTOR).each((_, el) => {
-    picked.add(el);
-  });
-  $('h1, h2, h3, h4, h5, h6').each((_, el) => {
-    if (CONTACT_HEADING.test($(el).text()) && el.parent) picked.add(el.parent);
-  });
+function addressBlocks(doc: PageDocument): DomNode[] {
+  const picked = new Set<DomNode>();
+  for (const el of doc.elements) if (isAddressBlock(el)) picked.add(el);
+  for (const el of doc.elements) {
+    if (isHeading(el) && el.parent && CONTACT_HEADING.test(textOf(el))) picked.add(el.parent);
+  }
   const out: DomNode[] = [];
   for (const el of picked) {
     let inside = false;
-    for (let cur = (el as DomNode).parent; cur; cur = cur.parent) {
+    for (let cur = el.parent; cur; cur = cur.parent) {
       if (picked.has(cur)) {
         inside = true;
         break;
       }
     }
-    if (!inside) out.push(el as DomNode);
+    if (!inside) out.push(el);
   }
   return out;
 }
@@ -185,14 +201,13 @@ function addressBlocks($: CheerioAPI): DomNode[] {
  * structured sources first.
  */
 export function extractAddresses(doc: PageDocument, jsonld: readonly JsonLdNode[]): string[] {
-  const { $ } = doc;
-  const structured = [...fromJsonLd(jsonld), ...fromMicrodata($), ...fromMicroformats($)];
-  const blocks = addressBlocks($);
+  const structured = [...fromJsonLd(jsonld), ...fromMicrodata(doc), ...fromMicroformats(doc)];
+  const blocks = addressBlocks(doc);
   const textual = blocks.flatMap((b) => addressesInText(visibleText([b]), { block: true }));
   // An `<address>` element says outright that it holds one, even without a house number (read on its own, also inside a footer).
-  $('address').each((_, el) => {
-    textual.push(...addressesInText(visibleText([el as unknown as DomNode]), { block: true, addressElement: true }));
-  });
+  for (const el of doc.tagged('address')) {
+    textual.push(...addressesInText(visibleText([el]), { block: true, addressElement: true }));
+  }
   if (CONTACT_PATH.test(doc.url.pathname) || isHomePath(doc.url.pathname)) textual.push(...addressesInText(doc.text, { strict: true }));
   return dedupeAddresses([...structured, ...textual].filter((a) => !isPlaceholderAddress(a)));
 }

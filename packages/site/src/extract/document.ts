@@ -1,17 +1,25 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 
 /**
  * A parsed page shared by every extractor, so the HTML is parsed once per page.
  * `text` is the visible text with block boundaries kept as newlines, because phone labels,
- * addresses and obfuscated emails are recognised line by line.
+ * addresses and obfuscated emails are recognised line by line. The extractors read `elements`
+ * (one walk at parse time) with plain predicates rather than running CSS selectors, each of which
+ * would walk the whole tree again.
  */
 export interface PageDocument {
-  readonly $: CheerioAPI;
+  /** The parsed document (the htmlparser2/domhandler tree); read, never changed. */
+  readonly root: DomNode;
   readonly url: URL;
   /** Visible text of the whole page (scripts, styles and templates removed). */
   readonly text: string;
   /** The `<html lang>` value, lowercased, or null. */
   readonly lang: string | null;
+  /** Every element of the page, in document order. */
+  readonly elements: readonly DomNode[];
+  /** The elements with this (lowercase) tag name, in document order. */
+  tagged(name: string): readonly DomNode[];
 }
 
 /** Minimal structural view of a domhandler node; keeps domhandler out of our public types. */
@@ -22,6 +30,7 @@ export interface DomNode {
   attribs?: Record<string, string>;
   children?: DomNode[];
   parent?: DomNode | null;
+  next?: DomNode | null;
 }
 
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'canvas']);
@@ -32,18 +41,95 @@ const BLOCK = new Set([
 ]);
 
 /**
- * htmlparser2 in HTML mode instead of cheerio's default parse5: several times faster and lighter on
- * large pages, and the extractors only query the tree. It does not invent `<html>`/`<head>`/`<body>`
- * or `<tbody>` the way a browser does, which no extractor relies on.
+ * htmlparser2 in HTML mode instead of parse5: several times faster and lighter on large pages, and
+ * the extractors only read the tree. It does not invent `<html>`/`<head>`/`<body>` or `<tbody>` the
+ * way a browser does, which no extractor relies on. (Shaped as cheerio's `load` options, which the
+ * compendium's own parse takes.)
  */
 export const PARSE_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } } as const;
 
+/** Whether a node is an element (domhandler gives `<script>` and `<style>` types of their own). */
+export function isElement(node: DomNode): boolean {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
 /** Parses HTML for extraction. The URL is the page's final URL (after redirects). */
 export function parsePage(html: string, url: string): PageDocument {
-  const $ = load(html, PARSE_OPTIONS);
-  const lang = ($('html').attr('lang') ?? '').trim().toLowerCase() || null;
-  const root = $.root()[0] as unknown as DomNode;
-  return { $, url: new URL(url), text: visibleText([root]), lang };
+  const root = parseDocument(html, PARSE_OPTIONS.xml) as unknown as DomNode;
+  const elements: DomNode[] = [];
+  const walk = (node: DomNode): void => {
+    for (const child of node.children ?? []) {
+      if (!isElement(child)) continue;
+      elements.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  let byTag: Map<string, DomNode[]> | null = null;
+  const tagged = (name: string): readonly DomNode[] => {
+    if (!byTag) {
+      byTag = new Map();
+      for (const el of elements) {
+        const list = byTag.get(el.name!);
+        if (list) list.push(el);
+        else byTag.set(el.name!, [el]);
+      }
+    }
+    return byTag.get(name) ?? [];
+  };
+  const lang = (tagged('html')[0]?.attribs?.lang ?? '').trim().toLowerCase() || null;
+  return { root, url: new URL(url), text: visibleText([root]), lang, elements, tagged };
+}
+
+/** The text of a node and everything in it, scripts included (what cheerio's `.text()` gives). */
+export function textOf(node: DomNode | null | undefined): string {
+  return node ? textContent(node as never) : '';
+}
+
+/** An element's parent element, or null at the top of the document. */
+export function parentElement(node: DomNode): DomNode | null {
+  const parent = node.parent;
+  return parent && isElement(parent) ? parent : null;
+}
+
+/** The next element among a node's siblings (text and comments skipped), or null. */
+export function nextElement(node: DomNode): DomNode | null {
+  let next = node.next ?? null;
+  while (next && !isElement(next)) next = next.next ?? null;
+  return next;
+}
+
+/** Whether an element sits inside another element that passes `test`. */
+export function hasAncestor(node: DomNode, test: (el: DomNode) => boolean): boolean {
+  for (let cur = parentElement(node); cur; cur = parentElement(cur)) if (test(cur)) return true;
+  return false;
+}
+
+/** The element and every element inside it, in document order. */
+export function descendants(node: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  const walk = (n: DomNode): void => {
+    for (const child of n.children ?? []) {
+      if (!isElement(child)) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** Whether an attribute's whitespace-separated words include `word` (CSS `[name~="word"]`). */
+export function hasWord(el: DomNode, name: string, word: string, ignoreCase = false): boolean {
+  const value = el.attribs?.[name];
+  if (value === undefined) return false;
+  const words = (ignoreCase ? value.toLowerCase() : value).split(/\s+/);
+  return words.includes(ignoreCase ? word.toLowerCase() : word);
+}
+
+/** Whether an attribute contains `part`, ignoring case (CSS `[name*="part" i]`). */
+export function attrIncludes(el: DomNode, name: string, part: string): boolean {
+  return el.attribs?.[name]?.toLowerCase().includes(part) ?? false;
 }
 
 /**

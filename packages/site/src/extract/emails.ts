@@ -92,10 +92,10 @@ function normalise(raw: string): string | null {
  * noise removed; `found` keeps the pre-filter list for `metadata.total_emails_found`.
  */
 export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]): EmailExtraction {
-  const { $ } = doc;
   const raw: string[] = [];
-  $('a[href]').each((_, el) => {
-    const href = $(el).attr('href') ?? '';
+  for (const el of doc.tagged('a')) {
+    const href = el.attribs!.href;
+    if (href === undefined) continue;
     if (/^\s*mailto:/i.test(href)) {
       raw.push(...href.replace(/^\s*mailto:/i, '').split('?')[0]!.split(/[,;]/));
     } else {
@@ -103,12 +103,14 @@ export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]):
       const decoded = cf?.[1] ? decodeCloudflareEmail(cf[1]) : null;
       if (decoded) raw.push(decoded);
     }
-  });
-  $('[data-cfemail]').each((_, el) => {
-    const decoded = decodeCloudflareEmail($(el).attr('data-cfemail') ?? '');
+  }
+  for (const el of doc.elements) {
+    const cf = el.attribs!['data-cfemail'];
+    if (cf === undefined) continue;
+    const decoded = decodeCloudflareEmail(cf);
     if (decoded) raw.push(decoded);
-  });
-  raw.push(...jsonLdProperty(jsonld, 'email'), ...itempropValues($, 'email'));
+  }
+  raw.push(...jsonLdProperty(jsonld, 'email'), ...itempropValues(doc, 'email'));
   for (const match of deobfuscateEmails(doc.text).matchAll(EMAIL)) raw.push(match[0]);
 
   const found = new Set<string>();

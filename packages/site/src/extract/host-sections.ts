@@ -1,5 +1,5 @@
 import type { DomNode, PageDocument } from './document.js';
-import { visibleText } from './document.js';
+import { nextElement, textOf, visibleText } from './document.js';
 
 /**
  * Headings of a legal notice's hosting section ("Hébergeur", "Hébergement", "Hosting", "Webhoster",
@@ -24,17 +24,19 @@ export function hostSectionText(doc: PageDocument): string {
 const hostTexts = new WeakMap<PageDocument, string>();
 
 function readHostSections(doc: PageDocument): string {
-  const { $ } = doc;
   const parts: string[] = [];
-  $('h1, h2, h3, h4, h5, h6').each((_, heading) => {
-    if (!HOST_HEADING.test($(heading).text())) return;
+  for (const heading of doc.elements) {
+    if (!isHeading(heading) || !HOST_HEADING.test(textOf(heading))) continue;
     const nodes: DomNode[] = [];
-    for (let next = $(heading).next(); next.length && !next.is('h1, h2, h3, h4, h5, h6'); next = next.next()) {
-      nodes.push(next[0] as unknown as DomNode);
-    }
+    for (let next = nextElement(heading); next && !isHeading(next); next = nextElement(next)) nodes.push(next);
     parts.push(visibleText(nodes));
-  });
+  }
   return parts.join('\n');
+}
+
+/** `<h1>` to `<h6>`. */
+export function isHeading(el: DomNode): boolean {
+  return el.name !== undefined && el.name.length === 2 && el.name[0] === 'h' && el.name[1]! >= '1' && el.name[1]! <= '6';
 }
 
 /** How often `needle` occurs in `haystack` (case-insensitive). */

@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import { textOf, type PageDocument } from './document.js';
 
 /** One JSON-LD object (any node with properties), as found anywhere in a page's graph. */
 export type JsonLdNode = Readonly<Record<string, unknown>>;
@@ -9,13 +9,13 @@ export type JsonLdNode = Readonly<Record<string, unknown>>;
  * without caring how the publisher nested it. Broken blocks are skipped: one bad plugin must not
  * hide the rest of the page. A lenient second parse strips comments, CDATA and trailing commas.
  */
-export function readJsonLd($: CheerioAPI): JsonLdNode[] {
+export function readJsonLd(doc: PageDocument): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
-  $('script[type="application/ld+json" i]').each((_, el) => {
-    const raw = $(el).text();
-    const parsed = parseLenient(raw);
+  for (const el of doc.tagged('script')) {
+    if (el.attribs?.type?.toLowerCase() !== 'application/ld+json') continue;
+    const parsed = parseLenient(textOf(el));
     if (parsed !== undefined) collect(parsed, nodes, 0);
-  });
+  }
   return nodes;
 }
 

@@ -42,18 +42,18 @@ export interface PageInput {
  * `doc` is the page already parsed, when the caller shares that parse with the compendium.
  */
 export function extractPage(input: PageInput, doc: PageDocument = parsePage(input.html, input.url)): PageExtraction {
-  const jsonld = readJsonLd(doc.$);
+  const jsonld = readJsonLd(doc);
   const addresses = extractAddresses(doc, jsonld);
   const hreflang: string[] = [];
-  doc.$('link[rel="alternate"][hreflang]').each((_, el) => {
-    const value = doc.$(el).attr('hreflang');
-    if (value && value !== 'x-default') hreflang.push(value);
-  });
+  for (const el of doc.tagged('link')) {
+    const value = el.attribs!.hreflang;
+    if (el.attribs!.rel?.toLowerCase() === 'alternate' && value && value !== 'x-default') hreflang.push(value);
+  }
   const contentLanguage = Object.entries(input.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-language')?.[1];
   const region = inferRegion({
     addressCountry:
       jsonLdProperty(jsonld, 'addressCountry')[0] ??
-      doc.$('[itemprop="addressCountry"]').first().attr('content') ??
+      doc.elements.find((el) => el.attribs!.itemprop === 'addressCountry')?.attribs!.content ??
       addresses.map(countryFromAddress).find((c) => c !== null) ??
       null,
     url: input.url,

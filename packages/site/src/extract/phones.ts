@@ -242,13 +242,12 @@ export function extractPhones(
   jsonld: readonly JsonLdNode[],
   region: CountryCode | null,
 ): PhoneExtraction {
-  const { $ } = doc;
   const trusted: string[] = [];
-  $('a[href]').each((_, el) => {
-    const href = $(el).attr('href') ?? '';
-    if (/^\s*(?:tel|callto):/i.test(href)) trusted.push(href.trim());
-  });
-  trusted.push(...jsonLdProperty(jsonld, 'telephone'), ...itempropValues($, 'telephone'));
+  for (const el of doc.tagged('a')) {
+    const href = el.attribs!.href;
+    if (href !== undefined && /^\s*(?:tel|callto):/i.test(href)) trusted.push(href.trim());
+  }
+  trusted.push(...jsonLdProperty(jsonld, 'telephone'), ...itempropValues(doc, 'telephone'));
 
   const byE164 = new Map<string, PhoneDetail>();
   const found = new Set<string>();

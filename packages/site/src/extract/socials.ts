@@ -1,6 +1,5 @@
-import type { CheerioAPI } from 'cheerio';
 import type { PageDocument, DomNode, PageRegion } from './document.js';
-import { regionOf } from './document.js';
+import { parentElement, regionOf, textOf } from './document.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
 import { SOCIAL_PLATFORMS, socialProfileFromUrl, type SocialPlatform, type SocialProfile } from './social-platforms.js';
 
@@ -59,11 +58,10 @@ function textBefore(container: DomNode, target: DomNode): string {
  * names and, while their text stays short (a credit line, not the whole footer), by their words
  * ("Theme by", "Designed by", "Website by", "Powered by").
  */
-function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | 'widget' | 'social' | null {
+function linkContext(el: DomNode): 'credit' | 'widget' | 'social' | null {
   let depth = 0;
   let social = false;
-  for (let cur = $(el).parent(); cur.length && depth < 8; cur = cur.parent(), depth++) {
-    const node = cur[0] as unknown as DomNode;
+  for (let node = parentElement(el); node && depth < 8; node = parentElement(node), depth++) {
     const name = node.name?.toLowerCase();
     if (name === 'body' || name === 'html') break;
     const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`;
@@ -76,7 +74,7 @@ function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | '
     if (name === 'footer' || name === 'header' || name === 'nav') break;
     if (depth < 4) {
       // The credit words must come before the link: "Instagram · Site built by <a>Agency</a>" keeps the Instagram link.
-      if (cur.text().replace(/\s+/g, ' ').trim().length <= SMALL_BLOCK && CREDIT.test(textBefore(node, el as unknown as DomNode))) return 'credit';
+      if (textOf(node).replace(/\s+/g, ' ').trim().length <= SMALL_BLOCK && CREDIT.test(textBefore(node, el))) return 'credit';
     }
   }
   return social ? 'social' : null;
@@ -87,26 +85,27 @@ function linkContext($: CheerioAPI, el: Parameters<CheerioAPI>[0]): 'credit' | '
  * excluded by the platform table; credits to the web agency ("Website by Pixel Ranch") are skipped.
  */
 export function extractSocialCandidates(doc: PageDocument, jsonld: readonly JsonLdNode[]): SocialCandidate[] {
-  const { $ } = doc;
   const page = doc.url.href;
   const out: SocialCandidate[] = [];
   for (const href of jsonLdProperty(jsonld, 'sameAs')) {
     const profile = socialProfileFromUrl(href);
     if (profile) out.push({ ...profile, region: 'jsonld', page });
   }
-  $('a[href], [onclick*="://"]').each((_, el) => {
-    const href = linkTarget($(el).attr('href') ?? '', $(el).attr('onclick'));
-    if (!href) return;
+  for (const el of doc.elements) {
+    const a = el.attribs!;
+    if (!((el.name === 'a' && a.href !== undefined) || a.onclick?.includes('://'))) continue;
+    const href = linkTarget(a.href ?? '', a.onclick);
+    if (!href) continue;
     const profile = socialProfileFromUrl(href);
-    if (!profile) return;
-    const context = $(el).parent().text().slice(0, 300);
-    const before = context.slice(0, Math.max(0, context.indexOf($(el).text())));
-    if (CREDIT_BEFORE.test(before.slice(-60))) return;
-    const where = linkContext($, el);
-    if (where === 'credit') return;
-    const region = where === 'widget' ? 'content' : where === 'social' ? 'footer' : regionOf(el as unknown as DomNode);
+    if (!profile) continue;
+    const context = textOf(parentElement(el)).slice(0, 300);
+    const before = context.slice(0, Math.max(0, context.indexOf(textOf(el))));
+    if (CREDIT_BEFORE.test(before.slice(-60))) continue;
+    const where = linkContext(el);
+    if (where === 'credit') continue;
+    const region = where === 'widget' ? 'content' : where === 'social' ? 'footer' : regionOf(el);
     out.push({ ...profile, region, page });
-  });
+  }
   return out;
 }
 

@@ -3,7 +3,6 @@ import { buildCompendium, type CompendiumOptions } from '../../src/compendium/bu
 import { loadFixtureSite } from '@spideriq/testkit';
 import { compendiumSection } from '../../src/compendium/build.js';
 import { parsePage, visibleText } from '../../src/extract/document.js';
-import type { DomNode } from '../../src/extract/document.js';
 
 const defaults: CompendiumOptions = { cleanup_level: 'fit', remove_duplicates: true, separator: '\n\n---\n\n', max_chars: 100_000, priority_sections: ['main', 'article', 'content'] };
 const chrome = (body: string, title: string) =>
@@ -109,7 +108,7 @@ describe('buildCompendium', () => {
     const site = loadFixtureSite('agency-us');
     for (const page of site.pages) {
       const doc = parsePage(page.html, page.url);
-      const root = doc.$.root()[0] as unknown as DomNode;
+      const root = doc.root;
       const before = visibleText([root]);
       const shared = compendiumSection({ ...page, root }, defaults);
       expect(visibleText([root])).toBe(before);

@@ -5,7 +5,7 @@ import { extractAddresses, addressesInText, formatAddress, sameAddress, countryF
 
 function addressesIn(body: string, path = '/', head = ''): string[] {
   const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, `https://acme.example${path}`);
-  return extractAddresses(doc, readJsonLd(doc.$));
+  return extractAddresses(doc, readJsonLd(doc));
 }
 
 describe('extractAddresses', () => {

@@ -6,7 +6,7 @@ import { decodeCloudflareEmail, encodeCloudflareEmail } from '../../src/extract/
 
 function emailsIn(body: string, head = ''): ReturnType<typeof extractEmails> {
   const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://acme.co.uk/contact');
-  return extractEmails(doc, readJsonLd(doc.$));
+  return extractEmails(doc, readJsonLd(doc));
 }
 
 describe('extractEmails', () => {

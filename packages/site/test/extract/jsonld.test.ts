@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio';
+import { parsePage } from '../../src/extract/document.js';
 import { readJsonLd, jsonLdProperty, jsonLdTypes } from '../../src/extract/jsonld.js';
 
-const read = (json: string) => readJsonLd(load(`<script type="application/ld+json">${json}</script>`));
+const read = (json: string) => readJsonLd(parsePage(`<script type="application/ld+json">${json}</script>`, 'https://example.test/'));
 
 describe('readJsonLd', () => {
   it.each([

@@ -5,7 +5,7 @@ import { extractLogo } from '../../src/extract/logo.js';
 
 function logoOf(html: string): ReturnType<typeof extractLogo> {
   const doc = parsePage(html, 'https://acme.com/about');
-  return extractLogo(doc, readJsonLd(doc.$));
+  return extractLogo(doc, readJsonLd(doc));
 }
 
 describe('extractLogo', () => {

@@ -6,7 +6,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 
 function phonesIn(body: string, region: CountryCode | null, head = ''): string[] {
   const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://acme.example/');
-  return extractPhones(doc, readJsonLd(doc.$), region).phones.map((p) => p.e164);
+  return extractPhones(doc, readJsonLd(doc), region).phones.map((p) => p.e164);
 }
 
 describe('extractPhones: countries and sources', () => {

@@ -5,7 +5,7 @@ import { extractSocialCandidates, pickSocialProfiles, brandTokens, handleMatches
 
 function candidates(body: string, url = 'https://acme-bakery.com/', head = ''): SocialCandidate[] {
   const doc = parsePage(`<html><head>${head}</head><body>${body}</body></html>`, url);
-  return extractSocialCandidates(doc, readJsonLd(doc.$));
+  return extractSocialCandidates(doc, readJsonLd(doc));
 }
 
 const brands = brandTokens('https://acme-bakery.com/', ['Acme Bakery | Fresh bread']);
