@@ -12,7 +12,36 @@ export interface EmailExtraction {
 }
 
 /** Internationalised domains ("info@entrümpelung-jetzt.de") are matched as written. */
-const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/giu;
+export const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])/giu;
+
+/** `EMAIL`, anchored: tried at one position. */
+const EMAIL_AT = new RegExp(EMAIL.source, 'iuy');
+/** The longest local part `EMAIL` takes. */
+const LOCAL_MAX = 64;
+
+/**
+ * Every match of `EMAIL` in the text, as `text.matchAll(EMAIL)` gives them, without trying the
+ * pattern at every letter: a match holds exactly one `@` (neither part may contain one), at most
+ * 64 characters after its start, so only the starts just before each `@` are tried, in order.
+ */
+export function emailsInText(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', from)) {
+    let matched = false;
+    for (let start = Math.max(from, at - LOCAL_MAX); start < at; start++) {
+      EMAIL_AT.lastIndex = start;
+      const match = EMAIL_AT.exec(text);
+      if (!match) continue;
+      out.push(match[0]);
+      from = start + match[0].length;
+      matched = true;
+      break;
+    }
+    if (!matched) from = at + 1;
+  }
+  return out;
+}
 
 /**
  * Undoes the common hand obfuscations: `name [at] domain [dot] com`, `name(at)domain(dot)com`,
@@ -20,17 +49,34 @@ const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}
  * are already decoded by the HTML parser.
  */
 export function deobfuscateEmails(text: string): string {
-  const open = String.raw`\s*[\[\(\{<]\s*`;
-  const close = String.raw`\s*[\]\)\}>]\s*`;
-  return text
-    .replace(new RegExp(`${open}(?:at|@|arroba|chez|ät)${close}`, 'gi'), '@')
-    .replace(new RegExp(`${open}(?:dot|punkt|point|punto|ponto|\\.)${close}`, 'gi'), '.')
-    .replace(/\b([a-z0-9._%+-]+) +(?:AT|at) +([a-z0-9-]+(?: +(?:DOT|dot) +[a-z0-9-]+)+)\b/g, (_m, user: string, rest: string) =>
-      `${user}@${rest.replace(/ +(?:DOT|dot) +/g, '.')}`,
-    )
-    .replace(/([a-z0-9])\s+@\s+([a-z0-9])/gi, '$1@$2')
-    .replace(/(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, '$1.$2');
+  let out = text;
+  for (const { needs, pattern, replacement } of DEOBFUSCATIONS) {
+    if (needs.test(out)) out = out.replace(pattern, replacement as string);
+  }
+  return out;
 }
+
+const OPEN = String.raw`\s*[\[\(\{<]\s*`;
+const CLOSE = String.raw`\s*[\]\)\}>]\s*`;
+const AT_WORD = '(?:at|@|arroba|chez|ät)';
+const DOT_WORD = String.raw`(?:dot|punkt|point|punto|ponto|\.)`;
+
+/**
+ * The rewrites, in order. Each has `needs`: a short pattern every match of `pattern` contains, so the
+ * costly pattern (most start with `\s*` and so are tried at every space of the text) only runs on
+ * the pages that have a match, and the result is the same.
+ */
+export const DEOBFUSCATIONS: ReadonlyArray<{ needs: RegExp; pattern: RegExp; replacement: string | ((...parts: string[]) => string) }> = [
+  { needs: new RegExp(`[\\[\\(\\{<]\\s*${AT_WORD}\\s*[\\]\\)\\}>]`, 'i'), pattern: new RegExp(`${OPEN}${AT_WORD}${CLOSE}`, 'gi'), replacement: '@' },
+  { needs: new RegExp(`[\\[\\(\\{<]\\s*${DOT_WORD}\\s*[\\]\\)\\}>]`, 'i'), pattern: new RegExp(`${OPEN}${DOT_WORD}${CLOSE}`, 'gi'), replacement: '.' },
+  {
+    needs: / (?:DOT|dot) /,
+    pattern: /\b([a-z0-9._%+-]+) +(?:AT|at) +([a-z0-9-]+(?: +(?:DOT|dot) +[a-z0-9-]+)+)\b/g,
+    replacement: (_m, user, rest) => `${user}@${rest!.replace(/ +(?:DOT|dot) +/g, '.')}`,
+  },
+  { needs: /\s@/, pattern: /([a-z0-9])\s+@\s+([a-z0-9])/gi, replacement: '$1@$2' },
+  { needs: /\s\.\s/, pattern: /(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, replacement: '$1.$2' },
+];
 
 const ASSET_TLD = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|css|js|mjs|json|map|woff2?|ttf|eot|otf|mp[34]|webm|mov|pdf|zip|php|html?|aspx?)$/i;
 const NOISE_DOMAINS = [
@@ -111,7 +157,7 @@ export function extractEmails(doc: PageDocument, jsonld: readonly JsonLdNode[]):
     if (decoded) raw.push(decoded);
   }
   raw.push(...jsonLdProperty(jsonld, 'email'), ...itempropValues(doc, 'email'));
-  for (const match of deobfuscateEmails(doc.text).matchAll(EMAIL)) raw.push(match[0]);
+  raw.push(...emailsInText(deobfuscateEmails(doc.text)));
 
   const found = new Set<string>();
   for (const candidate of raw) {
