@@ -138,6 +138,10 @@ export function attrIncludes(el: DomNode, name: string, part: string): boolean {
  */
 export function visibleText(nodes: readonly DomNode[]): string {
   const out: string[] = [];
+  // A boundary right after another adds nothing: a run of blanks with a newline becomes one newline.
+  const boundary = (): void => {
+    if (out[out.length - 1] !== '\n') out.push('\n');
+  };
   const walk = (node: DomNode): void => {
     if (node.type === 'text') {
       out.push(node.data ?? '');
@@ -148,16 +152,24 @@ export function visibleText(nodes: readonly DomNode[]): string {
     if (name && INVISIBLE.has(name)) return;
     if (node.attribs && ('hidden' in node.attribs || /display\s*:\s*none/i.test(node.attribs.style ?? ''))) return;
     const block = name !== undefined && BLOCK.has(name);
-    if (block) out.push('\n');
+    if (block) boundary();
     for (const child of node.children ?? []) walk(child);
-    if (block) out.push('\n');
+    if (block) boundary();
   };
   for (const node of nodes) walk(node);
-  return out
-    .join('')
+  return collapseBlanks(out.join(''));
+}
+
+/**
+ * Non-breaking spaces become spaces, each run of blanks one space, and each run of blanks holding a
+ * newline one newline; then the ends are trimmed. The patterns match only runs that change (a lone
+ * space or newline is left where it is), which is most of the work on a page of running text.
+ */
+export function collapseBlanks(text: string): string {
+  return text
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[ \t\f\v\r]+/g, ' ')
-    .replace(/ *\n[ \n]*/g, '\n')
+    .replace(/ [ \t\f\v\r]+|[\t\f\v\r][ \t\f\v\r]*/g, ' ')
+    .replace(/ +\n[ \n]*|\n[ \n]+/g, '\n')
     .trim();
 }
 
