@@ -1,10 +1,14 @@
 import { JobError } from './errors.js';
 import type { JobEventBus } from './events.js';
 import type { JobContext, JobLogger, JobProgress } from './handler.js';
+import { progressSaver } from './progress-saver.js';
 import type { ClaimedJob } from './records.js';
 import type { HandlerRegistry } from './registry.js';
 import type { ArtifactStorage } from './storage.js';
 import type { JobStore } from './store.js';
+
+/** How often a running job's progress is written to the store at most (`progress-saver.ts`). */
+export const PROGRESS_SAVE_MS = 250;
 
 /** What a run of one claimed job needs, whichever queue handed it over. */
 export interface AttemptDeps {
@@ -54,6 +58,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
       .catch((error: unknown) => logger.warn({ ...log, err: error }, 'heartbeat failed'));
   }, deps.heartbeatMs);
 
+  const saved = progressSaver((progress) => store.saveProgress(job.id, leaseToken, progress), PROGRESS_SAVE_MS, (error) => logger.warn({ ...log, err: error }, 'saving progress failed'));
   const registered = registry.get(job.type);
   const ctx: JobContext = {
     jobId: job.id,
@@ -76,7 +81,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
         total: update.total ?? null,
         message: update.message ?? null,
       };
-      store.saveProgress(job.id, leaseToken, { ...progress, updated_at: at }).catch((error: unknown) => logger.warn({ ...log, err: error }, 'saving progress failed'));
+      saved.report({ ...progress, updated_at: at });
       publish({ event: 'job.progress', job_id: job.id, type: job.type, ...progress, timestamp: at });
     },
   };
@@ -89,6 +94,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
     const checked = registered.dataSchema.safeParse(data);
     if (!checked.success) throw new JobError(`The ${job.type} engine produced an invalid result: ${checked.error.message}`, { code: 'internal', retryable: true });
     if (controller.signal.aborted) throw controller.signal.reason;
+    await saved.flush();
     const now = deps.now();
     if (await store.complete(job.id, leaseToken, checked.data, now)) {
       const processing = job.startedAt ? (now.getTime() - Date.parse(job.startedAt)) / 1000 : 0;
@@ -101,6 +107,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
   } catch (error) {
     if (error instanceof StopSignal || controller.signal.aborted) {
       const reason = controller.signal.reason instanceof StopSignal ? controller.signal.reason.reason : 'shutdown';
+      saved.stop();
       logger.info({ ...log, reason }, 'job stopped; partial data dropped');
       return 'stopped';
     }
@@ -108,6 +115,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
     const message = jobError ? jobError.message : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
     const code = jobError ? jobError.code : 'internal';
     const retryable = jobError ? jobError.retryable : true;
+    await saved.flush();
     const now = deps.now();
     const outcome = await store.fail(job.id, leaseToken, { message, code }, retryable, now);
     logger[outcome === 'failed' ? 'warn' : 'info']({ ...log, outcome, err: error }, `job attempt failed: ${message}`);
@@ -115,6 +123,7 @@ export async function runAttempt(deps: AttemptDeps, workerId: string, { job, lea
     return outcome;
   } finally {
     clearInterval(heartbeat);
+    saved.stop();
   }
 }
 

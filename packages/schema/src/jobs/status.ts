@@ -25,7 +25,7 @@ export const JobStatusResponseSchema = z
     updated_at: TimestampSchema,
     worker_id: z.string().nullable(),
     priority: z.int().default(0).meta({ description: 'Extension: queue priority.' }),
-    /** Extension: latest progress (null before the job starts). */
+    /** Extension: latest progress (null before the job starts), saved at most every 250 ms while the job runs. */
     progress: JobProgressSchema.nullable().default(null),
     error_code: ErrorCodeFieldSchema,
   })

@@ -75,7 +75,7 @@ export const operations = {
     path: '/api/v1/jobs/{job_id}/status',
     tag: 'Jobs',
     summary: 'Get a job’s status',
-    description: 'Poll every 2-5 seconds until the status is terminal (`completed`, `failed` or `cancelled`), or follow the event stream instead.',
+    description: 'Poll every 2-5 seconds until the status is terminal (`completed`, `failed` or `cancelled`), or follow the event stream instead. A running job’s `progress` is saved at most every 250 ms, so it may trail the stream’s `job.progress` events by that much.',
     auth: 'bearer',
     params: JobPathSchema,
     query: FormatQuerySchema,
