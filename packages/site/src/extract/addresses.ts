@@ -3,6 +3,7 @@ import { isHeading } from './host-sections.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
 import { addressesInText, isPlaceholderAddress, looksLikeAddress, stripCountry } from './address-text.js';
 import { conventionalPostcode } from './address-formats.js';
+import { memoize } from './memo.js';
 
 export { addressesInText, looksLikeAddress, countryFromAddress, type AddressTextOptions } from './address-text.js';
 
@@ -193,6 +194,13 @@ function addressBlocks(doc: PageDocument): DomNode[] {
   return out;
 }
 
+/** `addressesInText` over a block; a site's footer is the same block on every page, so its answer is remembered. */
+const addressesInBlock = memoize(
+  (text: string, addressElement: boolean) => addressesInText(text, { block: true, addressElement }),
+  (text, addressElement) => (text.length <= 4000 ? `${addressElement ? 'a' : 'b'}${text}` : null),
+  (found) => [...found],
+);
+
 /**
  * Extracts postal addresses from one page: JSON-LD `PostalAddress`, microdata, microformats
  * (h-card/adr), and plain text (`address-text.ts`) in `<address>`, footer, contact and imprint
@@ -203,11 +211,9 @@ function addressBlocks(doc: PageDocument): DomNode[] {
 export function extractAddresses(doc: PageDocument, jsonld: readonly JsonLdNode[]): string[] {
   const structured = [...fromJsonLd(jsonld), ...fromMicrodata(doc), ...fromMicroformats(doc)];
   const blocks = addressBlocks(doc);
-  const textual = blocks.flatMap((b) => addressesInText(visibleText([b]), { block: true }));
+  const textual = blocks.flatMap((b) => addressesInBlock(visibleText([b]), false));
   // An `<address>` element says outright that it holds one, even without a house number (read on its own, also inside a footer).
-  for (const el of doc.tagged('address')) {
-    textual.push(...addressesInText(visibleText([el]), { block: true, addressElement: true }));
-  }
+  for (const el of doc.tagged('address')) textual.push(...addressesInBlock(visibleText([el]), true));
   if (CONTACT_PATH.test(doc.url.pathname) || isHomePath(doc.url.pathname)) textual.push(...addressesInText(doc.text, { strict: true }));
   return dedupeAddresses([...structured, ...textual].filter((a) => !isPlaceholderAddress(a)));
 }

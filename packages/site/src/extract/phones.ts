@@ -10,6 +10,7 @@ import type { PageDocument } from './document.js';
 import { PRIVACY_PATH, isThirdPartyEmail } from './emails.js';
 import { hostSectionText, occurrences } from './host-sections.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
+import { memoize } from './memo.js';
 import { itempropValues } from './microdata.js';
 
 /**
@@ -135,7 +136,13 @@ function toDetail(raw: string, number: PhoneNumber): PhoneDetail {
  * Parses one candidate. Structured sources (`tel:`, JSON-LD) are trusted to be phone numbers,
  * so a possible-but-unverifiable number is kept with `valid: false`; text matches must be valid.
  */
-export function parsePhone(raw: string, region: CountryCode | null, trusted: boolean): PhoneDetail | null {
+export const parsePhone = memoize(
+  readPhone,
+  (raw, region, trusted) => (raw.length <= 200 ? `${region ?? '-'}${trusted ? 't' : 'u'}${raw}` : null),
+  (detail) => detail && { ...detail },
+);
+
+function readPhone(raw: string, region: CountryCode | null, trusted: boolean): PhoneDetail | null {
   let value = raw;
   try {
     value = decodeURIComponent(raw);
@@ -186,32 +193,41 @@ export function phonesInText(text: string, region: CountryCode | null): PhoneDet
 
 /** {@link phonesInText} over lines already picked by {@link phoneLines}. */
 export function phonesInLines(lines: readonly PhoneLine[], region: CountryCode | null, options: ReadOptions = {}): PhoneDetail[] {
+  return lines.flatMap((line) => phonesInLine(line.line, line.previous, region, options.nanpOnly ?? false));
+}
+
+/** One line's numbers (with the line before it); a site's header and footer lines recur on every page, so the answers are remembered. */
+const phonesInLine = memoize(
+  (text: string, previous: string, region: CountryCode | null, nanpOnly: boolean) => readLine(text, previous, region, { nanpOnly }),
+  (text, previous, region, nanpOnly) => (text.length + previous.length <= 2000 ? `${region ?? '-'}${nanpOnly ? 'n' : 'a'}${previous}\u0000${text}` : null),
+  (found) => found.map((detail) => ({ ...detail })),
+);
+
+/** The numbers of one line, as {@link phonesInLines} describes. */
+function readLine(text: string, previous: string, region: CountryCode | null, options: ReadOptions): PhoneDetail[] {
   const out: PhoneDetail[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    // "0049 30…" and "(+91) 93…" are international numbers; "0060" inside a digit group (an IBAN) is not.
-    // Typographic dashes (`&dash;`, `&ndash;`, U+2212) separate digit groups as "-" does.
-    const line = lines[i]!.line.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
-    const previous = lines[i]!.previous;
-    // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
-    // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
-    const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region } : {});
-    for (const match of matches) {
-      const before = line.slice(0, match.startsAt);
-      const after = line.slice(match.endsAt);
-      const raw = line.slice(match.startsAt, match.endsAt);
-      if (FAX_LABEL.test(before) || (before.trim() === '' && FAX_LABEL.test(previous))) continue;
-      if (PRICE_AROUND.test(before.slice(-4)) || PRICE_AROUND.test(after.slice(0, 4))) continue;
-      if (/\d[/.-]?$/.test(before) || /^[/.-]?\d/.test(after) || /[A-Z]{2}\d{2}\s?$/.test(before)) continue;
-      if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40)) || (before.trim() === '' && ID_CONTEXT.test(previous.slice(-60)))) continue;
-      if (!match.number.isValid() || isPlaceholderNumber(match.number.nationalNumber)) continue;
-      const international = /^\s*(?:\+|00)[1-9]/.test(raw);
-      if (options.nanpOnly && (international || !NANP_BRACKETS.test(raw.trim()))) continue;
-      if (!international && readUnderWrongCountry(raw, match.number)) continue;
-      const near = before.slice(-40);
-      const labelled = PHONE_LABEL.test(near) || SHORT_LABEL.test(before) || (before.trim() === '' && PHONE_LABEL.test(previous.slice(-40)));
-      if (!labelled && !international && !nationalShape(raw, match.number, region)) continue;
-      out.push(toDetail(raw, match.number));
-    }
+  // "0049 30…" and "(+91) 93…" are international numbers; "0060" inside a digit group (an IBAN) is not.
+  // Typographic dashes (`&dash;`, `&ndash;`, U+2212) separate digit groups as "-" does.
+  const line = text.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/(^|[^\d+\s]\s?|[^\d\s]\s)00(?=[1-9][\d\s().-]{7,})/g, '$1+').replace(/\(\+(\d{1,3})\)\s?/g, '+$1 ');
+  // The finder's default leniency is `VALID` (its typings do not list the option): only numbers
+  // that are valid for their country are matched, as Google's PhoneNumberMatcher does.
+  const matches = findPhoneNumbersInText(line, region ? { defaultCountry: region } : {});
+  for (const match of matches) {
+    const before = line.slice(0, match.startsAt);
+    const after = line.slice(match.endsAt);
+    const raw = line.slice(match.startsAt, match.endsAt);
+    if (FAX_LABEL.test(before) || (before.trim() === '' && FAX_LABEL.test(previous))) continue;
+    if (PRICE_AROUND.test(before.slice(-4)) || PRICE_AROUND.test(after.slice(0, 4))) continue;
+    if (/\d[/.-]?$/.test(before) || /^[/.-]?\d/.test(after) || /[A-Z]{2}\d{2}\s?$/.test(before)) continue;
+    if (DATE.test(raw) || ID_CONTEXT.test(before.slice(-40)) || (before.trim() === '' && ID_CONTEXT.test(previous.slice(-60)))) continue;
+    if (!match.number.isValid() || isPlaceholderNumber(match.number.nationalNumber)) continue;
+    const international = /^\s*(?:\+|00)[1-9]/.test(raw);
+    if (options.nanpOnly && (international || !NANP_BRACKETS.test(raw.trim()))) continue;
+    if (!international && readUnderWrongCountry(raw, match.number)) continue;
+    const near = before.slice(-40);
+    const labelled = PHONE_LABEL.test(near) || SHORT_LABEL.test(before) || (before.trim() === '' && PHONE_LABEL.test(previous.slice(-40)));
+    if (!labelled && !international && !nationalShape(raw, match.number, region)) continue;
+    out.push(toDetail(raw, match.number));
   }
   return out;
 }
