@@ -12,7 +12,7 @@ import { isHtmlContentType, looksLikeNonHtml } from '../frontier/non-html.js';
 import { normalizeUrl } from '../frontier/normalize-url.js';
 import { sameSite } from '../frontier/scope.js';
 import { discoverSitemapUrls } from '../frontier/sitemap-discovery.js';
-import { detectSpa } from '../render/spa-detect.js';
+import { needsBrowser } from '../render/spa-detect.js';
 import type { RenderSession } from '../render/renderer.js';
 import type { CrawledPage, CrawlSummary } from './crawl-types.js';
 
@@ -183,7 +183,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
     } finally {
       release();
     }
-    if (page.html !== null && options.enableSpa && detectSpa(page.html, { url: page.finalUrl }).isSpa) {
+    if (page.html !== null && options.enableSpa && needsBrowser(page.html, { url: page.finalUrl })) {
       spaDetected++;
       try {
         const rendered = await renderPage(page.finalUrl);

@@ -80,25 +80,76 @@ function safeUrl(href: string, base?: string): URL | null {
   }
 }
 
-/** Signs that the served HTML already carries contact details. */
-const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-]+(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
+/**
+ * Signs that the served HTML already carries contact details: a link, an email (one character of a
+ * local part is enough to know there is one, and reading just one keeps the scan linear), a phone.
+ */
+const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-](?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
 const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
 
-function visibleText(html: string): string {
-  const body = /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  return body
-    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const BODY = /<body\b[^>]*>([\s\S]*)<\/body>/i;
+const HIDDEN_BLOCK = /<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi;
+
+/** JavaScript's `\s`, by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[a-z#0-9]`, either case. */
+function isEntityChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 35;
+}
+
+/**
+ * The length of the body's visible text, scripts, styles, templates and SVG excluded, with every tag
+ * and character reference read as a space and every run of spaces counted as one, ends trimmed; or
+ * `cap` when it is at least that long (the decision only compares it with thresholds below the cap).
+ * Counted without building the text: the same as removing the hidden blocks, then `<[^>]*>`, then
+ * `&[a-z#0-9]+;`, then collapsing `\s+` and trimming (the tests hold it to that).
+ */
+function visibleTextLength(html: string, cap = Infinity): number {
+  const text = (BODY.exec(html)?.[1] ?? html).replace(HIDDEN_BLOCK, ' ');
+  let length = 0;
+  let started = false;
+  let space = false;
+  const n = text.length;
+  for (let i = 0; i < n && length < cap; ) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = text.indexOf('>', i + 1);
+      if (close >= 0) {
+        space = true;
+        i = close + 1;
+        continue;
+      }
+    } else if (c === 38 /* & */) {
+      let j = i + 1;
+      while (j < n && isEntityChar(text.charCodeAt(j))) j++;
+      if (j > i + 1 && j < n && text.charCodeAt(j) === 59 /* ; */) {
+        space = true;
+        i = j + 1;
+        continue;
+      }
+    }
+    if (isSpace(c)) space = true;
+    else {
+      if (space && started) length++;
+      length++;
+      started = true;
+      space = false;
+    }
+    i++;
+  }
+  return Math.min(length, cap);
 }
 
 /** The text of the page's main content (without header, nav and footer), where a contact page's details would be. */
 function mainTextLength(html: string): number {
   const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html)?.[1];
   const content = main ?? html.replace(/<(header|nav|footer)\b[\s\S]*?<\/\1\s*>/gi, ' ');
-  return visibleText(`<body>${content}</body>`).length;
+  return visibleTextLength(`<body>${content}</body>`);
 }
 
 function isContactUrl(url: string | undefined): boolean {
@@ -128,20 +179,78 @@ function isContactUrl(url: string | undefined): boolean {
  * to plain HTTP even when they use a framework (Next.js SSR, Shopify).
  */
 export function detectSpa(html: string, options: SpaDetectOptions = {}): SpaVerdict {
-  const text = visibleText(html);
-  const textLength = text.length;
-  const markers = MARKERS.filter(([, pattern]) => pattern.test(html)).map(([name]) => name);
-  const emptyMountPoint = MOUNT_POINT.test(html);
-  const noscript = NOSCRIPT_JS.test(html);
-  const scripts = /<script\b[^>]*\bsrc=/i.test(html);
-  const contacts = CONTACT_SIGNAL.test(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' '));
-  let reason: string | null = null;
-  if ((textLength < 250 && (emptyMountPoint || noscript || markers.length > 0)) || (emptyMountPoint && textLength < 600) || (textLength < 50 && scripts)) reason = 'empty-shell';
-  else if (markers.length > 0 && textLength < 400) reason = 'framework';
-  else if (!contacts && textLength < 1500 && APP_ROOT.test(html) && BUNDLE.test(html)) reason = 'app-shell';
-  else if (!contacts && textLength < 1500 && noscript) reason = 'noscript';
-  else if (!contacts && scripts && EMPTY_SLOT.test(html)) reason = 'empty-slot';
-  else if (scripts && linksToMissingSection(html, options.url)) reason = 'missing-section';
-  else if (!contacts && scripts && isContactUrl(options.url) && mainTextLength(html) < 200) reason = 'empty-contact-page';
-  return { isSpa: reason !== null, textLength, markers, emptyMountPoint, reason };
+  const facts = new PageFacts(html, options.url);
+  const reason = spaReason(facts);
+  return { isSpa: reason !== null, textLength: facts.textLength, markers: facts.markers, emptyMountPoint: facts.emptyMountPoint, reason };
+}
+
+/** `detectSpa(html, options).isSpa`, reading only the facts its decision needs (the crawler asks this of every page). */
+export function needsBrowser(html: string, options: SpaDetectOptions = {}): boolean {
+  return spaReason(new PageFacts(html, options.url)) !== null;
+}
+
+/** Any of `MARKERS`, in one pass. */
+const ANY_MARKER = new RegExp(MARKERS.map(([, pattern]) => pattern.source).join('|'), 'i');
+
+/** The longest visible text the rules tell apart: any page with at least this much is "long". */
+const LONG_TEXT = 1500;
+
+/** What `spaReason` reads of a page, each measured on first use. */
+class PageFacts {
+  #textLength?: number;
+  #shortTextLength?: number;
+  #markers?: string[];
+  #anyMarker?: boolean;
+  #emptyMountPoint?: boolean;
+  #noscript?: boolean;
+  #scripts?: boolean;
+  #contacts?: boolean;
+
+  constructor(
+    readonly html: string,
+    readonly url: string | undefined,
+  ) {}
+
+  get textLength(): number {
+    return (this.#textLength ??= visibleTextLength(this.html));
+  }
+  /** `min(textLength, LONG_TEXT)`: all the rules need, and on most pages found in the body's first part. */
+  get shortTextLength(): number {
+    return (this.#shortTextLength ??= this.#textLength === undefined ? visibleTextLength(this.html, LONG_TEXT) : Math.min(this.#textLength, LONG_TEXT));
+  }
+  get markers(): string[] {
+    return (this.#markers ??= MARKERS.filter(([, pattern]) => pattern.test(this.html)).map(([name]) => name));
+  }
+  get anyMarker(): boolean {
+    return (this.#anyMarker ??= this.#markers ? this.#markers.length > 0 : ANY_MARKER.test(this.html));
+  }
+  get emptyMountPoint(): boolean {
+    return (this.#emptyMountPoint ??= MOUNT_POINT.test(this.html));
+  }
+  get noscript(): boolean {
+    return (this.#noscript ??= NOSCRIPT_JS.test(this.html));
+  }
+  get scripts(): boolean {
+    return (this.#scripts ??= /<script\b[^>]*\bsrc=/i.test(this.html));
+  }
+  get contacts(): boolean {
+    return (this.#contacts ??= CONTACT_SIGNAL.test(this.html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')));
+  }
+}
+
+/**
+ * The rules above, in order; each condition reads its cheapest facts first (`contacts` stops at the
+ * first contact, which most pages have early; `EMPTY_SLOT` reads every tag of a page without one).
+ */
+function spaReason(f: PageFacts): string | null {
+  const length = f.shortTextLength;
+  if ((length < 250 && (f.emptyMountPoint || f.noscript || f.anyMarker)) || (length < 600 && f.emptyMountPoint) || (length < 50 && f.scripts)) return 'empty-shell';
+  if (length < 400 && f.anyMarker) return 'framework';
+  if (length < LONG_TEXT && APP_ROOT.test(f.html) && BUNDLE.test(f.html) && !f.contacts) return 'app-shell';
+  if (length < LONG_TEXT && f.noscript && !f.contacts) return 'noscript';
+  if (!f.scripts) return null;
+  if (!f.contacts && EMPTY_SLOT.test(f.html)) return 'empty-slot';
+  if (linksToMissingSection(f.html, f.url)) return 'missing-section';
+  if (isContactUrl(f.url) && !f.contacts && mainTextLength(f.html) < 200) return 'empty-contact-page';
+  return null;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectSpa } from '../../src/render/spa-detect.js';
+import { detectSpa, needsBrowser } from '../../src/render/spa-detect.js';
 
 const prose = '<p>' + 'We fix leaking pipes, boilers and radiators across Leeds. '.repeat(30) + '</p>';
 
@@ -52,5 +53,52 @@ describe('detectSpa: pages with some static text whose contacts still need JavaS
     ['an empty footer on a page whose contacts are already in the HTML', `<html><body>${header}<main>${intro}<p>Telefon 030 2345 6789</p></main><footer></footer><script src="/site.js"></script></body></html>`, undefined],
   ])('leaves %s to plain HTTP', (_name, html, url) => {
     expect(detectSpa(html, url ? { url } : {}).isSpa).toBe(false);
+  });
+});
+
+/** Fragments that exercise every rule: tags, hidden blocks (closed or not), references, odd spaces, markers, contacts, slots, links. */
+const FRAGMENT = fc.constantFrom(
+  '<body>', '</body>', '<BODY class="x">', '<p>', '</p>', '<div id="root">', '</div>', '<', '>', '<a href="#footer">', '<a href="/other#kontakt">', '</a>',
+  '<script>', '<script src="/main.4f2a9c1e.js">', '</script>', '</script >', '<SCRIPT type="module" src="/assets/index-ab.js">', '<style>', '</style>', '<svg>', '</svg>', '<scripts>',
+  '<noscript>Please enable JavaScript</noscript>', '<template>', '</template>', '<footer>', '</footer>', '<footer></footer>', '<div data-include="f.html"></div>', '<main>', '</main>',
+  '&amp;', '&', ';', '&#64;', '&x', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\ufeff', 'word', 'Ünïcödé', '日本',
+  'mailto:a@b.co', 'tel:', 'info@acme.de', 'info [at] acme.de', '+49 30 1234 5678', '030 12345678', '0', '1',
+  'id="__NEXT_DATA__"', 'wix-thunderbolt', 'ng-version="1"', 'Loading…', 'Lorem ipsum dolor sit amet, '.repeat(12),
+);
+const document = fc.array(FRAGMENT, { maxLength: 60 }).map((parts) => parts.join(''));
+const URLS = fc.constantFrom(undefined, 'https://acme.example/', 'https://acme.example/kontakt', 'https://acme.example/blog/x');
+
+/** The text length the rules were written against: the plain whole-text passes. */
+const referenceLength = (html: string): number =>
+  (/<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html)
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
+
+describe('detectSpa and needsBrowser read the page the same way as the plain passes', () => {
+  it('textLength is the length of the plain passes\' text', () => {
+    fc.assert(
+      fc.property(document, (html) => {
+        expect(detectSpa(html).textLength).toBe(referenceLength(html));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('needsBrowser answers what detectSpa decides, reading fewer facts', () => {
+    let spa = 0;
+    fc.assert(
+      fc.property(document, URLS, (html, url) => {
+        const verdict = detectSpa(html, url ? { url } : {});
+        if (verdict.isSpa) spa++;
+        expect(needsBrowser(html, url ? { url } : {})).toBe(verdict.isSpa);
+      }),
+      { numRuns: 3000 },
+    );
+    // Both answers occur, so the property is not trivially true.
+    expect(spa).toBeGreaterThan(100);
+    expect(spa).toBeLessThan(2900);
   });
 });
