@@ -13,6 +13,8 @@ export const registerEngines: RegisterEngines = (registry, config) => {
     allowPrivateNetworks: config.allowPrivateNetworks,
     chromiumPath: config.chromiumPath,
     pageThreads: config.pageThreads,
+    // A process that runs jobs loads the page threads at start-up, not during its first crawl.
+    startPageThreads: config.role !== 'api',
     analyse: createAnalyser(config.intel),
   });
   registry.register(site, SiteDataSchema);

@@ -48,6 +48,8 @@ export interface SiteEngineOptions {
    * every job of this handler; 0 (the default) does that work on the calling thread.
    */
   pageThreads?: number;
+  /** Start the page threads now rather than at the first page (a server that runs jobs). Default false. */
+  startPageThreads?: boolean;
 }
 
 /** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
@@ -86,6 +88,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   });
   const resolver = options.resolver ?? systemResolver;
   const pool = options.pageThreads ? new PagePool(options.pageThreads) : null;
+  if (options.startPageThreads) pool?.start();
   const reduce = (work: PageWork): Promise<PageWorkResult> => {
     if (pool) return pool.run(work);
     try {

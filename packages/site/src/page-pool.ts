@@ -42,9 +42,10 @@ function startWorker(): Worker {
 /**
  * Worker threads that reduce pages (`processPage`) off the main thread, so parsing, extraction
  * and the compendium use another core while the main thread keeps crawling and answering the API.
- * Threads start on first use and stay until `close()`; each page goes to the thread with the fewest
- * pages in flight. Each thread costs its own copy of the extractors' tables (tens of MB), so a
- * small server runs one.
+ * Threads start on first use (or all at once with `start()`, so a server's first job does not pay
+ * for loading the extractors) and stay until `close()`; each page goes to the thread with the
+ * fewest pages in flight. Each thread costs its own copy of the extractors' tables (tens of MB), so
+ * a small server runs one.
  */
 export class PagePool {
   readonly #size: number;
@@ -54,6 +55,16 @@ export class PagePool {
 
   constructor(threads: number) {
     this.#size = Math.max(1, Math.floor(threads));
+  }
+
+  /** Threads running now. */
+  get threads(): number {
+    return this.#slots.length;
+  }
+
+  /** Starts every thread now, so each has loaded its modules and tables before the first page. */
+  start(): void {
+    while (!this.#closed && this.#slots.length < this.#size) this.#spawn();
   }
 
   /** Reduces one page on a worker thread. */

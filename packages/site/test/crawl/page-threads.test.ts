@@ -47,6 +47,18 @@ describe('page worker threads', () => {
     expect(timeless(there)).toEqual(timeless(here));
   }, 60_000);
 
+  it('a pool starts its threads on first use, or all of them at once with start()', async () => {
+    const lazy = new PagePool(2);
+    const eager = new PagePool(2);
+    eager.start();
+    expect([lazy.threads, eager.threads]).toEqual([0, 2]);
+    const work = { url: 'https://acme.example/', html: '<p>Hi</p>', compendium: null };
+    await Promise.all([lazy.run(work), eager.run(work)]);
+    expect([lazy.threads, eager.threads]).toEqual([1, 2]);
+    await Promise.all([lazy.close(), eager.close()]);
+    expect([lazy.threads, eager.threads]).toEqual([0, 0]);
+  }, 30_000);
+
   it('a page is reduced the same on a thread, and a closed pool refuses work', async () => {
     const pool = new PagePool(1);
     const work = { url: 'https://acme.example/', html: '<main><p>Mail <a href="mailto:hi@acme.example">us</a></p></main>', compendium: { cleanup_level: 'fit' as const, priority_sections: [] } };
