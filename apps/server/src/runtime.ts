@@ -251,6 +251,13 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
   }
   const registry = new HandlerRegistry();
   const cleanup = registerEngines(registry, config, log);
+  try {
+    await registry.ready();
+  } catch (error) {
+    await cleanup?.().catch(() => undefined);
+    await store.close();
+    throw new Error(`The job engines could not start: ${(error as Error).message}`, { cause: error });
+  }
 
   const report = await bootstrapClients(store, config.bootstrapTokens, new Date());
   if (report.created.length) log.info({ clients: report.created }, 'bootstrap clients created');

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { JobResultsSchema, SOCIAL_PLATFORMS } from '@spideriq/schema';
+import { JobResultsSchema, SiteDataSchema, SOCIAL_PLATFORMS, SpiderSitePayloadSchema } from '@spideriq/schema';
 import { registerEngines } from '../src/engines.js';
-import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import { siteData, startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { RegisterEngines } from '../src/runtime.js';
 import type { TestServer } from '@spideriq/testkit/server';
 import { loadFixtureSite, serveFixtureSite, startFakeGooglePlaces, startFakeNominatim, startFakeOverpass } from '@spideriq/testkit';
 
@@ -118,5 +119,29 @@ describe('spiderMaps over HTTP with the real engine', () => {
     expect(body.data.metadata.provider).toBe('osm');
     expect(body.data.businesses.length).toBeGreaterThan(0);
     expect(body.data.businesses.every((b: { rating: unknown; source: string }) => b.rating === null && b.source === 'osm')).toBe(true);
+  });
+});
+
+describe('start-up waits for the engines', () => {
+  it('serves only once every handler that loads something is ready, and refuses to start when one cannot', async () => {
+    let loaded = false;
+    const slow: RegisterEngines = (registry) => {
+      registry.register(
+        {
+          type: 'spiderSite',
+          payloadSchema: SpiderSitePayloadSchema,
+          run: async (p) => siteData(p.url),
+          ready: () => new Promise<void>((resolve) => setTimeout(() => resolve(void (loaded = true)), 200)),
+        },
+        SiteDataSchema,
+      );
+    };
+    const server = await startTestServer(slow);
+    closers.push(server.close);
+    expect(loaded).toBe(true);
+    const broken: RegisterEngines = (registry) => {
+      registry.register({ type: 'spiderSite', payloadSchema: SpiderSitePayloadSchema, run: async (p) => siteData(p.url), ready: () => Promise.reject(new Error('no worker thread')) }, SiteDataSchema);
+    };
+    await expect(startTestServer(broken)).rejects.toThrow(/The job engines could not start: no worker thread/);
   });
 });

@@ -41,4 +41,6 @@ export interface JobHandler<Payload = unknown, Data = unknown> {
   type: string;
   payloadSchema: ZodType<Payload>;
   run(payload: Payload, ctx: JobContext): Promise<Data>;
+  /** Resolves once the handler has loaded what its first job needs (worker threads, tables); the server waits for it before it serves. */
+  ready?(): Promise<void>;
 }

@@ -25,4 +25,9 @@ export class HandlerRegistry {
   types(): JobType[] {
     return [...this.#handlers.keys()];
   }
+
+  /** Resolves once every handler that loads something at start-up is ready. */
+  async ready(): Promise<void> {
+    await Promise.all([...this.#handlers.values()].map(({ handler }) => handler.ready?.()));
+  }
 }

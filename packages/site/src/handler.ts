@@ -48,12 +48,13 @@ export interface SiteEngineOptions {
    * every job of this handler; 0 (the default) does that work on the calling thread.
    */
   pageThreads?: number;
-  /** Start the page threads now rather than at the first page (a server that runs jobs). Default false. */
+  /** Start the page threads now rather than at the first page (a server that runs jobs); `ready()` waits for them. Default false. */
   startPageThreads?: boolean;
 }
 
 /** The spiderSite handler, plus `close()` to shut the shared browser down with the server. */
 export interface SiteHandler extends JobHandler<SpiderSitePayload, SiteData> {
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,7 +89,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   });
   const resolver = options.resolver ?? systemResolver;
   const pool = options.pageThreads ? new PagePool(options.pageThreads) : null;
-  if (options.startPageThreads) pool?.start();
+  const threadsStarted = options.startPageThreads && pool ? pool.start() : Promise.resolve();
+  // Awaited by `ready()`; a thread that fails to load also fails its pages, so nothing else waits for this.
+  threadsStarted.catch(() => undefined);
   const reduce = (work: PageWork): Promise<PageWorkResult> => {
     if (pool) return pool.run(work);
     try {
@@ -230,6 +233,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     type: 'spiderSite',
     payloadSchema: SpiderSitePayloadSchema,
     run,
+    ready: () => threadsStarted,
     close: async () => {
       await Promise.all([renderer.close(), pool?.close()]);
     },

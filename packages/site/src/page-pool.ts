@@ -23,6 +23,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Resolves when the thread has loaded its modules; rejects if it stops before. */
+  loaded: Promise<void>;
 }
 
 /**
@@ -62,9 +64,10 @@ export class PagePool {
     return this.#slots.length;
   }
 
-  /** Starts every thread now, so each has loaded its modules and tables before the first page. */
-  start(): void {
+  /** Starts every thread now; resolves once each has loaded its modules and tables, before the first page. */
+  async start(): Promise<void> {
     while (!this.#closed && this.#slots.length < this.#size) this.#spawn();
+    await Promise.all(this.#slots.map((slot) => slot.loaded));
   }
 
   /** Reduces one page on a worker thread. */
@@ -92,8 +95,21 @@ export class PagePool {
 
   #spawn(): Slot {
     const worker = startWorker();
-    const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', ({ id, result, error }: { id: number; result?: PageWorkResult; error?: string }) => {
+    let loaded!: () => void;
+    let failed!: (error: Error) => void;
+    const slot: Slot = {
+      worker,
+      pending: new Map(),
+      loaded: new Promise<void>((resolve, reject) => {
+        loaded = resolve;
+        failed = reject;
+      }),
+    };
+    // Only `start()` waits for it; a thread that dies unwaited-for must not be an unhandled rejection.
+    slot.loaded.catch(() => undefined);
+    worker.on('message', (message: { ready: true } | { id: number; result?: PageWorkResult; error?: string }) => {
+      if ('ready' in message) return loaded();
+      const { id, result, error } = message;
       const pending = slot.pending.get(id);
       if (!pending) return;
       slot.pending.delete(id);
@@ -103,7 +119,9 @@ export class PagePool {
     const fail = (cause: unknown): void => {
       const index = this.#slots.indexOf(slot);
       if (index >= 0) this.#slots.splice(index, 1);
-      for (const pending of slot.pending.values()) pending.reject(new PagePoolError('A page worker thread stopped', 'worker_exited', { cause }));
+      const stopped = new PagePoolError('A page worker thread stopped', 'worker_exited', { cause });
+      failed(stopped);
+      for (const pending of slot.pending.values()) pending.reject(stopped);
       slot.pending.clear();
     };
     worker.on('error', fail);

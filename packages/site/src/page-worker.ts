@@ -6,6 +6,8 @@ import type { PageWork } from './page-work.js';
  * The worker-thread side of `PagePool`: reduces each page it is sent and answers with the result,
  * or with the error's message when the page could not be reduced.
  */
+// Loaded: the pool may count on this thread.
+parentPort?.postMessage({ ready: true });
 parentPort?.on('message', ({ id, work }: { id: number; work: PageWork }) => {
   try {
     parentPort!.postMessage({ id, result: processPage(work) });

@@ -50,13 +50,23 @@ describe('page worker threads', () => {
   it('a pool starts its threads on first use, or all of them at once with start()', async () => {
     const lazy = new PagePool(2);
     const eager = new PagePool(2);
-    eager.start();
+    const loading = eager.start();
     expect([lazy.threads, eager.threads]).toEqual([0, 2]);
+    await loading;
     const work = { url: 'https://acme.example/', html: '<p>Hi</p>', compendium: null };
     await Promise.all([lazy.run(work), eager.run(work)]);
     expect([lazy.threads, eager.threads]).toEqual([1, 2]);
     await Promise.all([lazy.close(), eager.close()]);
     expect([lazy.threads, eager.threads]).toEqual([0, 0]);
+  }, 30_000);
+
+  it('a handler told to start its page threads is ready once they have loaded', async () => {
+    const handler = createSiteHandler({ ...BASE, pageThreads: 1, startPageThreads: true });
+    await handler.ready();
+    server = await serveFixtureSite('plumber-uk');
+    const data = await handler.run(SpiderSitePayloadSchema.parse({ url: server.url, max_pages: 3 }), context());
+    expect(data.pages_crawled).toBe(3);
+    await handler.close();
   }, 30_000);
 
   it('a page is reduced the same on a thread, and a closed pool refuses work', async () => {
