@@ -3,7 +3,7 @@ import { isHeading } from './host-sections.js';
 import { jsonLdStrings, jsonLdTypes, type JsonLdNode } from './jsonld.js';
 import { addressesInText, isPlaceholderAddress, looksLikeAddress, stripCountry } from './address-text.js';
 import { conventionalPostcode } from './address-formats.js';
-import { memoize } from './memo.js';
+import { memoize } from '../memo.js';
 
 export { addressesInText, looksLikeAddress, countryFromAddress, type AddressTextOptions } from './address-text.js';
 

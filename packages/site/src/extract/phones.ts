@@ -10,7 +10,7 @@ import type { PageDocument } from './document.js';
 import { PRIVACY_PATH, isThirdPartyEmail } from './emails.js';
 import { hostSectionText, occurrences } from './host-sections.js';
 import { jsonLdProperty, type JsonLdNode } from './jsonld.js';
-import { memoize } from './memo.js';
+import { memoize } from '../memo.js';
 import { itempropValues } from './microdata.js';
 
 /**

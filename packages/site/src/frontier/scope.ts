@@ -1,11 +1,17 @@
 import { getDomain } from 'tldts';
+import { memoize } from '../memo.js';
 
 /**
  * The site a URL belongs to: its registrable domain (`shop.example.co.uk` → `example.co.uk`, via the
  * Public Suffix List in tldts), or the bare host for IP addresses and single-label names like `localhost`.
  */
 export function siteKey(url: string | URL): string {
-  const parsed = typeof url === 'string' ? new URL(url) : url;
+  return typeof url === 'string' ? siteKeyOfString(url) : readSiteKey(url);
+}
+
+const siteKeyOfString = memoize((url: string) => readSiteKey(new URL(url)), (url) => url, (key) => key, 5000);
+
+function readSiteKey(parsed: URL): string {
   const domain = getDomain(parsed.hostname, { allowPrivateDomains: true });
   return domain ?? parsed.host;
 }

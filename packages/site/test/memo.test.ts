@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from '../../src/extract/memo.js';
+import { memoize } from '../src/memo.js';
 
 describe('memoize', () => {
   it('answers a repeated input from memory, with a copy the caller may change', () => {

@@ -1,7 +1,7 @@
 /**
- * A pure function's results, remembered for inputs seen before. A site repeats its header and footer
- * on every page, so the same address block and the same phone lines are read again and again; the
- * page worker keeps the latest `limit` answers (oldest dropped first). `key` returns null for inputs
+ * A pure function's results, remembered for inputs seen before. A site repeats its header, footer and
+ * navigation on every page, so the same address block, phone lines and links are read again and again; each
+ * memo keeps its latest `limit` answers (oldest dropped first). `key` returns null for inputs
  * not worth remembering (a long unique text). Results are copied out, so a caller may change its copy.
  */
 export function memoize<A extends unknown[], R>(
