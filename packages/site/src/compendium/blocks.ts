@@ -1,3 +1,5 @@
+import { memoize } from '../memo.js';
+
 /**
  * Splits markdown into blocks separated by blank lines, keeping fenced code blocks whole even when
  * they contain blank lines (Crawl4AI #2110: never cut or dedupe inside code).
@@ -25,8 +27,13 @@ export function splitBlocks(markdown: string): string[] {
   return blocks;
 }
 
-/** A block's identity for duplicate detection: case, whitespace and link targets ignored. */
-export function blockKey(block: string): string {
+/**
+ * A block's identity for duplicate detection: case, whitespace and link targets ignored. A site's
+ * header, footer and calls-to-action come back on every page, so the keys of recent blocks are kept.
+ */
+export const blockKey: (block: string) => string = memoize(readBlockKey, (block) => block, (key) => key, 2000);
+
+function readBlockKey(block: string): string {
   return block
     .toLowerCase()
     .replace(/\]\([^)]*\)/g, ']')

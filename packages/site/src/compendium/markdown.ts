@@ -374,10 +374,9 @@ export function htmlToMarkdown(html: string | PageContent, options: MarkdownOpti
   const conversion = new Conversion(options, content.omit);
   const roots = content.roots as readonly MdNode[];
   conversion.collapse(roots);
+  // Turndown also strips leading newlines and trailing blanks first; the final trim() removes both ends' blanks anyway.
   return conversion
     .process(roots, false)
-    .replace(/^[\t\r\n]+/, '')
-    .replace(/[\t\r\n\s]+$/, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
