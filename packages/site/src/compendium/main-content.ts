@@ -80,11 +80,11 @@ function isSpace(c: number): boolean {
 
 /**
  * The length of the nodes' text with whitespace runs collapsed and the ends trimmed
- * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text. It runs over
- * the whole text of every long page, so it walks with an explicit stack and tests the common
- * ASCII characters before calling `isSpace`.
+ * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text; or `cap` once it
+ * reaches that (a caller comparing with a threshold stops reading there). It walks with an explicit
+ * stack and tests the common ASCII characters before calling `isSpace`.
  */
-export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean): number {
+export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, cap = Infinity): number {
   let length = 0;
   let gap = false;
   const stack: DomNode[] = [];
@@ -102,6 +102,7 @@ export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boo
           gap = false;
         }
       }
+      if (length >= cap) return cap;
     } else if (node.children && !(isElement(node) && omit(node))) {
       const children = node.children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -129,8 +130,6 @@ const fitOmit = (el: DomNode): boolean => chrome(el, false) || noise(el);
  */
 export function fitContent(root: DomNode): PageContent {
   const body = bodyChildren(root);
-  const whole = textLength(body, fitOmit);
-  if (whole < SHORT_PAGE) return { roots: body, omit: fitOmit };
   const mains: DomNode[] = [];
   const articles: DomNode[] = [];
   eachElement(body, fitOmit, (el) => {
@@ -142,7 +141,14 @@ export function fitContent(root: DomNode): PageContent {
     return false;
   });
   const main = mains.length === 1 ? mains[0]! : mains.length === 0 && articles.length === 1 ? articles[0]! : null;
-  if (main && textLength([main], fitOmit) >= MAIN_SHARE * whole) return { roots: [main], omit: fitOmit };
+  // Without a main part the page is used whole, however long; with one, the page's text is read only
+  // as far as it takes to know whether the main part is most of it (the page holds the main part's
+  // text, so it is never shorter).
+  if (!main) return { roots: body, omit: fitOmit };
+  const inMain = textLength([main], fitOmit);
+  const enough = Math.max(SHORT_PAGE, Math.ceil(inMain / MAIN_SHARE) + 1);
+  const whole = textLength(body, fitOmit, enough);
+  if (whole >= SHORT_PAGE && whole < enough && inMain >= MAIN_SHARE * whole) return { roots: [main], omit: fitOmit };
   return { roots: body, omit: fitOmit };
 }
 
@@ -166,7 +172,7 @@ export function minimalContent(root: DomNode, sections: readonly string[]): Page
       if (hit) found.push(el);
       return hit;
     });
-    if (textLength(found, minimalOmit) > 0) return { roots: found, omit: minimalOmit };
+    if (textLength(found, minimalOmit, 1) > 0) return { roots: found, omit: minimalOmit };
   }
   return fitContent(root);
 }
