@@ -78,37 +78,67 @@ function isSpace(c: number): boolean {
   );
 }
 
+/** What a stretch of text adds to a count already under way: its collapsed length and its blanks at either end. */
+export interface TextSpan {
+  /** Length with blank runs collapsed to one space and the ends trimmed. */
+  length: number;
+  /** A blank comes before its first visible character (or it is all blanks). */
+  leading: boolean;
+  /** A blank comes after its last visible character. */
+  trailing: boolean;
+}
+
 /**
- * The length of the nodes' text with whitespace runs collapsed and the ends trimmed
- * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text; or `cap` once it
- * reaches that (a caller comparing with a threshold stops reading there). It walks with an explicit
- * stack and tests the common ASCII characters before calling `isSpace`.
+ * Reads the nodes' text (`text.replace(/\s+/g, ' ').trim()`) without building it, stopping once the
+ * length reaches `cap`; `known` is a node whose span was read already, taken whole instead of walked
+ * again. It walks with an explicit stack and tests the common ASCII characters before `isSpace`.
  */
-export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, cap = Infinity): number {
+export function readSpan(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, cap: number, known?: { node: DomNode; span: TextSpan }): TextSpan {
   let length = 0;
   let gap = false;
+  let leading = false;
   const stack: DomNode[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text') {
+    if (node === known?.node) {
+      const span = known.span;
+      if (span.leading) {
+        if (length === 0) leading = true;
+        else gap = true;
+      }
+      if (span.length > 0) {
+        length += span.length + (gap ? 1 : 0);
+        gap = span.trailing;
+      }
+    } else if (node.type === 'text') {
       const text = node.data ?? '';
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c > 32 && c < 127 ? false : isSpace(c)) {
+          if (length === 0) leading = true;
           gap = length > 0;
         } else {
           length += gap ? 2 : 1;
           gap = false;
         }
       }
-      if (length >= cap) return cap;
     } else if (node.children && !(isElement(node) && omit(node))) {
       const children = node.children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
+    if (length >= cap) return { length: cap, leading, trailing: gap };
   }
-  return length;
+  return { length, leading, trailing: gap };
+}
+
+/**
+ * The length of the nodes' text with whitespace runs collapsed and the ends trimmed
+ * (`text.replace(/\s+/g, ' ').trim().length`), counted without building the text; or `cap` once it
+ * reaches that (a caller comparing with a threshold stops reading there).
+ */
+export function textLength(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, cap = Infinity): number {
+  return readSpan(nodes, omit, cap).length;
 }
 
 /** The `raw` content: the page body without scripts, styles and similar invisible elements. */
@@ -145,9 +175,10 @@ export function fitContent(root: DomNode): PageContent {
   // as far as it takes to know whether the main part is most of it (the page holds the main part's
   // text, so it is never shorter).
   if (!main) return { roots: body, omit: fitOmit };
-  const inMain = textLength([main], fitOmit);
+  const span = readSpan([main], fitOmit, Infinity);
+  const inMain = span.length;
   const enough = Math.max(SHORT_PAGE, Math.ceil(inMain / MAIN_SHARE) + 1);
-  const whole = textLength(body, fitOmit, enough);
+  const whole = readSpan(body, fitOmit, enough, { node: main, span }).length;
   if (whole >= SHORT_PAGE && whole < enough && inMain >= MAIN_SHARE * whole) return { roots: [main], omit: fitOmit };
   return { roots: body, omit: fitOmit };
 }
