@@ -300,9 +300,13 @@ function trimNewlines(text: string): string {
 /** Turndown's `join`: at most one blank line between two pieces, taken from either side's newlines. */
 function join(output: string[], replacement: string): void {
   const tail = output.pop() ?? '';
-  const s1 = tail.replace(/\n+$/, '');
-  const s2 = replacement.replace(/^\n+/, '');
-  const newlines = Math.max(tail.length - s1.length, replacement.length - s2.length);
+  let end = tail.length;
+  while (end > 0 && tail.charCodeAt(end - 1) === 10) end--;
+  let start = 0;
+  while (start < replacement.length && replacement.charCodeAt(start) === 10) start++;
+  const s1 = end === tail.length ? tail : tail.slice(0, end);
+  const s2 = start === 0 ? replacement : replacement.slice(start);
+  const newlines = Math.max(tail.length - end, start);
   const separator = '\n\n'.slice(0, newlines);
   if (s1) output.push(s1);
   if (separator) output.push(separator);
