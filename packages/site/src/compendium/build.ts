@@ -1,7 +1,6 @@
 import { blockKey, splitBlocks } from './blocks.js';
 import { CitationRegistry, toCitations } from './citations.js';
-import { load } from 'cheerio';
-import { PARSE_OPTIONS, type DomNode } from '../extract/document.js';
+import { parseHtml, type DomNode } from '../extract/document.js';
 import { fitContent, minimalContent, rawContent, type PageContent } from './main-content.js';
 import { htmlToMarkdown, type MarkdownOptions } from './markdown.js';
 import { estimateTokens } from './tokens.js';
@@ -55,7 +54,7 @@ function pageTitle(page: CompendiumPage): string {
 }
 
 function contentFor(page: CompendiumPage, options: Pick<CompendiumOptions, 'cleanup_level' | 'priority_sections'>): PageContent {
-  const root = page.root ?? (load(page.html, PARSE_OPTIONS).root()[0] as unknown as DomNode);
+  const root = page.root ?? parseHtml(page.html);
   switch (options.cleanup_level) {
     case 'raw':
       return rawContent(root);

@@ -1,6 +1,5 @@
-import { load } from 'cheerio';
 import type { DomNode } from '../extract/document.js';
-import { PARSE_OPTIONS } from '../extract/document.js';
+import { parseHtml } from '../extract/document.js';
 import { decodeCloudflareEmail } from '../extract/cloudflare-email.js';
 import { gfmRule } from './gfm.js';
 import type { PageContent } from './main-content.js';
@@ -374,7 +373,7 @@ function escapeLinkDestination(destination: string): string {
  */
 export function htmlToMarkdown(html: string | PageContent, options: MarkdownOptions): string {
   const content: PageContent =
-    typeof html === 'string' ? { roots: (load(html, PARSE_OPTIONS).root()[0] as unknown as DomNode).children ?? [], omit: () => false } : html;
+    typeof html === 'string' ? { roots: parseHtml(html).children ?? [], omit: () => false } : html;
   const conversion = new Conversion(options, content.omit);
   const roots = content.roots as readonly MdNode[];
   conversion.collapse(roots);

@@ -43,10 +43,14 @@ const BLOCK = new Set([
 /**
  * htmlparser2 in HTML mode instead of parse5: several times faster and lighter on large pages, and
  * the extractors only read the tree. It does not invent `<html>`/`<head>`/`<body>` or `<tbody>` the
- * way a browser does, which no extractor relies on. (Shaped as cheerio's `load` options, which the
- * compendium's own parse takes.)
+ * way a browser does, which no extractor relies on.
  */
-export const PARSE_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } } as const;
+const PARSE_OPTIONS = { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+
+/** The document tree of some HTML, parsed the way every extractor and the compendium read it. */
+export function parseHtml(html: string): DomNode {
+  return parseDocument(html, PARSE_OPTIONS) as unknown as DomNode;
+}
 
 /** Whether a node is an element (domhandler gives `<script>` and `<style>` types of their own). */
 export function isElement(node: DomNode): boolean {
@@ -55,7 +59,7 @@ export function isElement(node: DomNode): boolean {
 
 /** Parses HTML for extraction. The URL is the page's final URL (after redirects). */
 export function parsePage(html: string, url: string): PageDocument {
-  const root = parseDocument(html, PARSE_OPTIONS.xml) as unknown as DomNode;
+  const root = parseHtml(html);
   const elements: DomNode[] = [];
   const walk = (node: DomNode): void => {
     for (const child of node.children ?? []) {
