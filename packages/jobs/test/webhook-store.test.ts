@@ -60,6 +60,18 @@ describe.each(backends)('%s webhook store', (_name, open) => {
     expect(due.find((d) => d.wanted)!.subscription).toEqual(wanted);
   });
 
+  it('names the clients with an unsettled subscription, once each, until it is settled', async () => {
+    expect(await store.webhooks.clientsWithOpenSubscriptions()).toEqual([]);
+    const job = await newJob();
+    const s = subscription(job.id);
+    await store.webhooks.subscribe(s);
+    await store.webhooks.subscribe(subscription(job.id, 'https://hooks.test/b'));
+    expect(await store.webhooks.clientsWithOpenSubscriptions()).toEqual(['cli_a']);
+    await finish(job.id);
+    for (const due of await store.webhooks.dueEvents(10)) await store.webhooks.settle(due.subscription.id, null);
+    expect(await store.webhooks.clientsWithOpenSubscriptions()).toEqual([]);
+  });
+
   it('settles a subscription once: a second dispatcher creates nothing', async () => {
     const job = await newJob();
     const s = subscription(job.id);

@@ -38,6 +38,7 @@ export function jobHandlers(runtime: Runtime): JobHandlers {
     );
     if (webhook.webhook_url) {
       const events = [...new Set(webhook.webhook_events ?? DEFAULT_WEBHOOK_EVENTS)];
+      runtime.webhooks.watch(client.id);
       await runtime.store.webhooks.subscribe({ id: randomUUID(), jobId: job.id, clientId: client.id, url: webhook.webhook_url, events, createdAt: now.toISOString() });
       // A cached job may be finished already: its webhook is due now.
       if (fromCache) runtime.webhooks.wake();

@@ -39,8 +39,16 @@ export class WebhookDispatcher {
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #poll: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
+  /**
+   * Clients with webhooks: their jobs' terminal events wake a sweep at once. Learned from this process's
+   * subscribes (`watch`) and, at start and on every poll, from the store's unsettled subscriptions (another
+   * process's, or from before a restart); it only grows, so it never misses one of them. Another client's
+   * job ends with nothing to deliver, so its event costs no sweep (the poll still runs every `pollMs`).
+   */
+  readonly #watched = new Set<string>();
   #running: Promise<void> | null = null;
   #again = false;
+  #needsRefresh = false;
   #stopped = false;
 
   constructor(options: WebhookDispatcherOptions) {
@@ -50,11 +58,21 @@ export class WebhookDispatcher {
 
   /** Starts sweeping: now, on every terminal job event, at each retry's due time, and every `pollMs`. */
   start(): void {
-    this.#unsubscribe = this.#o.bus.subscribe(({ event }) => {
-      if (terminal.has(event.event)) this.wake();
+    this.#unsubscribe = this.#o.bus.subscribe(({ clientId, event }) => {
+      if (terminal.has(event.event) && this.#watched.has(clientId)) this.wake();
     });
-    this.#poll = setInterval(() => this.wake(), this.#o.pollMs);
+    this.#poll = setInterval(() => this.#pollTick(), this.#o.pollMs);
     this.#poll.unref();
+    this.#pollTick();
+  }
+
+  /** Marks a client as one with webhooks, before its subscription is stored (so no terminal event slips by). */
+  watch(clientId: string): void {
+    this.#watched.add(clientId);
+  }
+
+  #pollTick(): void {
+    this.#needsRefresh = true;
     this.wake();
   }
 
@@ -93,6 +111,10 @@ export class WebhookDispatcher {
 
   async #sweep(): Promise<void> {
     const { webhooks } = this.#o.store;
+    if (this.#needsRefresh) {
+      this.#needsRefresh = false;
+      for (const clientId of await webhooks.clientsWithOpenSubscriptions()) this.#watched.add(clientId);
+    }
     for (const due of await webhooks.dueEvents(100)) {
       const job = due.wanted ? await this.#o.store.getJob(due.subscription.jobId) : null;
       const body = job ? webhookEvent(job) : null;

@@ -160,6 +160,11 @@ export class PostgresWebhookStore implements WebhookStore {
     );
   }
 
+  async clientsWithOpenSubscriptions(): Promise<string[]> {
+    const { rows } = await this.#query<{ client_id: string }>(`SELECT DISTINCT client_id FROM ${this.#s}.webhook_subscriptions WHERE NOT settled`);
+    return rows.map((row) => row.client_id);
+  }
+
   async dueEvents(limit: number): Promise<DueWebhookEvent[]> {
     const { rows } = await this.#query<SubscriptionRow & { job_status: string }>(
       `SELECT s.*, j.status AS job_status FROM ${this.#s}.webhook_subscriptions s JOIN ${this.#s}.jobs j ON j.id = s.job_id

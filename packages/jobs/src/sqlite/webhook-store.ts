@@ -144,6 +144,13 @@ export class SqliteWebhookStore implements WebhookStore {
       .run(s.id, s.jobId, s.clientId, s.url, JSON.stringify(s.events), s.createdAt);
   }
 
+  async clientsWithOpenSubscriptions(): Promise<string[]> {
+    return this.db
+      .prepare<[], { client_id: string }>(`SELECT DISTINCT client_id FROM webhook_subscriptions WHERE settled = 0`)
+      .all()
+      .map((row) => row.client_id);
+  }
+
   async dueEvents(limit: number): Promise<DueWebhookEvent[]> {
     const rows = this.db
       .prepare<[number], SubscriptionRow & { job_status: string }>(

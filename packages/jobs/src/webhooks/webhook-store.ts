@@ -73,6 +73,8 @@ export interface WebhookSecretRecord {
 export interface WebhookStore {
   /** Subscribes a URL to a job's events; the first subscription of a URL to a job stands. */
   subscribe(subscription: WebhookSubscriptionRecord): Promise<void>;
+  /** The clients that have an unsettled subscription (whose jobs' ends the dispatcher must look at at once). */
+  clientsWithOpenSubscriptions(): Promise<string[]>;
   /** Unsettled subscriptions whose job is terminal (a job ends once, so each has one event), oldest first. */
   dueEvents(limit: number): Promise<DueWebhookEvent[]>;
   /**
