@@ -7,6 +7,8 @@ export type BroadcastChannel = 'events' | 'workers';
  * that must survive (job state) travels only here.
  */
 export interface Broadcast {
+  /** The longest message (in JSON characters) the transport carries, when it has a limit. */
+  readonly maxMessageChars?: number;
   publish(channel: BroadcastChannel, message: string): Promise<void>;
   subscribe(channel: BroadcastChannel, listener: (message: string) => void): () => void;
   close(): Promise<void>;

@@ -15,6 +15,8 @@ export interface PostgresBroadcastOptions {
  * one process's messages arrive in the order it sent them; it reconnects after the connection drops.
  */
 export class PostgresBroadcast implements Broadcast {
+  /** A NOTIFY payload is at most 8000 bytes: 2600 characters are, whatever their UTF-8 length. */
+  readonly maxMessageChars = 2600;
   readonly #options: PostgresBroadcastOptions;
   readonly #listeners = new BroadcastListeners();
   #client: pg.Client | null = null;
