@@ -242,6 +242,8 @@ describe('queue and store contract', () => {
     expect(distinct.every((s) => !s.fromCache && s.job.status === 'queued')).toBe(true);
     expect(new Set(twins.map((s) => s.job.id)).size).toBe(1);
     expect(twins.filter((s) => !s.fromCache)).toHaveLength(1);
+    // Each answer is the row as stored, column for column.
+    for (const s of [...distinct, ...twins]) expect({ ...s.job }).toEqual({ ...(await store.getJob(s.job.id))! });
 
     const jobs = distinct.map((s) => s.job);
     const claims = await Promise.all(jobs.map((job, i) => store.claimJob(job.id, `w${i}`, 60_000, at(i))));

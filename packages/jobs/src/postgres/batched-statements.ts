@@ -28,10 +28,12 @@ export interface NewJobValues {
  * undefined where the key is taken (then the caller's transaction decides: reuse the job, or replace a
  * failed one). A data-modifying CTE runs once and atomically with the statement around it, so a job row
  * exists exactly when its key's row was inserted; two jobs of one batch with the same key make one.
+ * Only the new rows' ids and `seq` come back: the rest of a new row is what was sent, so it is built here
+ * rather than read back and parsed (the payload stays the JSON text it was sent as, parsed when read).
  */
 export async function insertNewJobs(db: Kysely<StoreTables>, jobs: readonly NewJobValues[]): Promise<Array<JobRow | undefined>> {
   const col = <K extends keyof NewJobValues>(key: K) => jobs.map((j) => j[key]);
-  const { rows } = await sql<JobRow>`
+  const { rows } = await sql<{ id: string; seq: string | number }>`
     WITH input AS (
       SELECT * FROM unnest(${col('id')}::uuid[], ${col('clientId')}::text[], ${col('type')}::text[], ${col('priority')}::integer[],
                            ${col('payload')}::jsonb[], ${col('dedupKey')}::text[], ${col('createdAt')}::timestamptz[])
@@ -46,9 +48,38 @@ export async function insertNewJobs(db: Kysely<StoreTables>, jobs: readonly NewJ
     SELECT i.id, i.client_id, i.type, 'queued', i.priority, i.payload, i.dedup_key, i.created_at, i.created_at
     FROM input i JOIN dedup d ON d.job_id = i.id
     ORDER BY i.ord
-    RETURNING *`.execute(db);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return jobs.map((j) => byId.get(j.id));
+    RETURNING id, seq`.execute(db);
+  const seqById = new Map(rows.map((row) => [row.id, row.seq]));
+  return jobs.map((j) => {
+    const seq = seqById.get(j.id);
+    return seq === undefined ? undefined : newJobRow(j, seq);
+  });
+}
+
+/** The row `insertNewJobs` inserted for `job`: the columns it set, and every other one at its default. */
+function newJobRow(job: NewJobValues, seq: string | number): JobRow {
+  return {
+    seq,
+    id: job.id,
+    client_id: job.clientId,
+    type: job.type as JobRow['type'],
+    status: 'queued',
+    priority: job.priority,
+    payload: job.payload,
+    dedup_key: job.dedupKey,
+    created_at: job.createdAt,
+    updated_at: job.createdAt,
+    started_at: null,
+    completed_at: null,
+    worker_id: null,
+    attempts: 0,
+    lease_token: null,
+    lease_expires_ms: null,
+    result: null,
+    error_message: null,
+    error_code: null,
+    progress: null,
+  };
 }
 
 /** A claim of a named job (BullMQ handed it over). */
