@@ -7,7 +7,7 @@ import type { JobRecord } from '../records.js';
 import { toJob } from '../sql/rows.js';
 import type { JobRow } from '../sql/rows.js';
 import { claimJobs, completeJobs, insertNewJobs } from './batched-statements.js';
-import type { ClaimValues, CompleteValues, NewJobValues } from './batched-statements.js';
+import type { ClaimValues, CompleteValues, NamedQuery, NewJobValues } from './batched-statements.js';
 import { postgresDialect } from '../sql/dialect.js';
 import { SqlJobStore } from '../sql/job-store.js';
 import { migrateStore } from '../sql/migrate.js';
@@ -74,9 +74,10 @@ export class PostgresJobStore extends SqlJobStore {
       }
     };
     this.webhooks = new PostgresWebhookStore({ schema: `"${schema}"`, query, transaction });
-    this.#newJobs = new Batcher((jobs) => insertNewJobs(db, jobs), BATCHES);
-    this.#claims = new Batcher((claims) => claimJobs(db, claims, options.maxAttempts), BATCHES);
-    this.#completions = new Batcher((completions) => completeJobs(db, completions), BATCHES);
+    const named: NamedQuery = (q) => pool.query(q) as never;
+    this.#newJobs = new Batcher((jobs) => insertNewJobs(named, jobs), BATCHES);
+    this.#claims = new Batcher((claims) => claimJobs(named, claims, options.maxAttempts), BATCHES);
+    this.#completions = new Batcher((completions) => completeJobs(named, completions), BATCHES);
   }
 
   /** A new key's job in one batched statement with the other submits in flight; the rest as `SqlJobStore` does it. */
