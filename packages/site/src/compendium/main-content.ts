@@ -1,4 +1,5 @@
 import type { DomNode } from '../extract/document.js';
+import { isSpace } from '../js-space.js';
 
 /**
  * What the markdown converter reads of a page: the nodes converted, in order, and the elements left
@@ -68,14 +69,6 @@ function eachElement(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, 
     if (!isElement(node) || omit(node)) continue;
     if (!visit(node) && node.children) eachElement(node.children, omit, visit);
   }
-}
-
-/** Whether a UTF-16 code unit is JavaScript `\s` whitespace. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** What a stretch of text adds to a count already under way: its collapsed length and its blanks at either end. */

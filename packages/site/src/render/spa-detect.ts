@@ -1,3 +1,5 @@
+import { isSpace } from '../js-space.js';
+
 /** Why a page was (or was not) judged to need a browser. */
 export interface SpaVerdict {
   isSpa: boolean;
@@ -89,13 +91,6 @@ const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint
 
 const BODY = /<body\b[^>]*>([\s\S]*)<\/body>/i;
 const HIDDEN_BLOCK = /<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi;
-
-/** JavaScript's `\s`, by code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `[a-z#0-9]`, either case. */
 function isEntityChar(c: number): boolean {
