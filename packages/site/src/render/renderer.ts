@@ -1,4 +1,3 @@
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isExecutable } from './chromium.js';
 import { waitForDomQuiet } from './dom-settle.js';
@@ -52,7 +51,7 @@ async function settle(page: Page, deadline: number): Promise<void> {
 }
 
 /**
- * One shared headless Chromium (driven by playwright-core, launched on first use) handing out a
+ * One shared headless Chromium (driven by playwright-core, both loaded and launched on first use) handing out a
  * context per job, with images, fonts and media blocked. When the executable is missing or will not
  * start, `available()` is false and the crawl carries on over plain HTTP.
  */
@@ -73,15 +72,17 @@ export class BrowserRenderer {
 
   async #launch(): Promise<Browser | null> {
     if (!(await this.available())) return null;
-    this.#browser ??= chromium
-      .launch({
+    // playwright-core is loaded with the first launch: its modules cost a process about 90 MB of RSS,
+    // which a server whose sites never need a browser should not pay.
+    this.#browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({
         executablePath: this.#options.executablePath!,
         headless: true,
         timeout: this.#options.launchTimeoutMs ?? 30_000,
         args: ['--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--mute-audio'],
         // Running as root in a container needs the sandbox off; the page still cannot reach private networks.
         chromiumSandbox: false,
-      })
+      }))
       .then((browser) => {
         browser.on('disconnected', () => {
           this.#browser = null;
