@@ -92,29 +92,33 @@ class Conversion {
 
   /** Turndown's `collapseWhitespace` over the given roots, in document order, recorded in `#text`. */
   collapse(roots: readonly MdNode[]): void {
+    const texts = this.#text;
     let prevText: MdNode | null = null;
+    // The collapsed text recorded for `prevText`, kept here so it is not looked up again.
+    let prevValue = '';
     let keepLeadingWs = false;
     const visit = (node: MdNode): void => {
-      const cf = isElement(node) && !this.omit(node) ? cloudflareText(node) : null;
+      let cf: string | null = null;
+      if (isElement(node)) {
+        if (this.omit(node)) return;
+        cf = cloudflareText(node);
+      }
       if (node.type === 'text' || cf !== null) {
-        let text = (cf ?? node.data ?? '').replace(/[ \r\n\t]+/g, ' ');
-        if ((!prevText || this.textOf(prevText).endsWith(' ')) && !keepLeadingWs && text[0] === ' ') text = text.slice(1);
+        let text = collapseRuns(cf ?? node.data ?? '');
+        if ((!prevText || prevValue.endsWith(' ')) && !keepLeadingWs && text.charCodeAt(0) === 32) text = text.slice(1);
         if (!text) {
-          this.#text.set(node, null);
+          texts.set(node, null);
           return;
         }
-        this.#text.set(node, text);
+        texts.set(node, text);
         prevText = node;
+        prevValue = text;
         return;
       }
-      if (!isElement(node)) {
-        if (node.type === 'text') this.#text.set(node, null);
-        return;
-      }
-      if (this.omit(node)) return;
+      if (!isElement(node)) return;
       const name = node.name!;
       if (BLOCK.has(name) || name === 'br') {
-        if (prevText) this.#text.set(prevText, this.textOf(prevText).replace(/ $/, ''));
+        if (prevText && prevValue.endsWith(' ')) texts.set(prevText, prevValue.slice(0, -1));
         prevText = null;
         keepLeadingWs = false;
       } else if (VOID.has(name) || name === 'pre') {
@@ -124,12 +128,13 @@ class Conversion {
         keepLeadingWs = false;
       }
       if (name === 'pre') return;
-      for (const child of node.children ?? []) visit(child);
+      const children = node.children;
+      if (children) for (let i = 0; i < children.length; i++) visit(children[i]!);
     };
     for (const root of roots) visit(root);
     if (prevText) {
-      const last = this.textOf(prevText).replace(/ $/, '');
-      this.#text.set(prevText, last || null);
+      const last = prevValue.endsWith(' ') ? prevValue.slice(0, -1) : prevValue;
+      texts.set(prevText, last || null);
     }
   }
 
@@ -286,6 +291,31 @@ class Conversion {
     if (isElement(sibling) && !BLOCK.has(sibling.name!)) return test(this.textContent(sibling));
     return false;
   }
+}
+
+/** `text.replace(/[ \r\n\t]+/g, ' ')`: runs of spaces, tabs and line breaks become one space; the text itself when it has none to change. */
+export function collapseRuns(text: string): string {
+  const n = text.length;
+  let out = '';
+  // Start of the text not yet copied to `out`.
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) continue;
+    let end = i + 1;
+    while (end < n) {
+      const d = text.charCodeAt(end);
+      if (d !== 32 && d !== 10 && d !== 13 && d !== 9) break;
+      end++;
+    }
+    // A lone space is already what the run becomes.
+    if (c !== 32 || end > i + 1) {
+      out += `${text.slice(from, i)} `;
+      from = end;
+    }
+    i = end - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function trimNewlines(text: string): string {
