@@ -7,7 +7,7 @@ import { assembleCompendium } from './compendium/index.js';
 import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
-import { mergeExtractions } from './extract/index.js';
+import { mergeExtractions, prepareExtractors } from './extract/index.js';
 import { PagePool } from './page-pool.js';
 import { processPage } from './page-work.js';
 import type { PageWork, PageWorkResult } from './page-work.js';
@@ -48,7 +48,11 @@ export interface SiteEngineOptions {
    * every job of this handler; 0 (the default) does that work on the calling thread.
    */
   pageThreads?: number;
-  /** Start the page threads now rather than at the first page (a server that runs jobs); `ready()` waits for them. Default false. */
+  /**
+   * Start the page threads now rather than at the first page (a server that runs jobs), each with the
+   * extractors' tables built (`prepareExtractors`; on this thread when `pageThreads` is 0); `ready()`
+   * waits for them. Default false.
+   */
   startPageThreads?: boolean;
 }
 
@@ -89,7 +93,8 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   });
   const resolver = options.resolver ?? systemResolver;
   const pool = options.pageThreads ? new PagePool(options.pageThreads) : null;
-  const threadsStarted = options.startPageThreads && pool ? pool.start() : Promise.resolve();
+  // A thread prepares the extractors' tables as it starts; without threads, this thread does.
+  const threadsStarted = !options.startPageThreads ? Promise.resolve() : pool ? pool.start() : Promise.resolve().then(prepareExtractors);
   // Awaited by `ready()`; a thread that fails to load also fails its pages, so nothing else waits for this.
   threadsStarted.catch(() => undefined);
   const reduce = (work: PageWork): Promise<PageWorkResult> => {

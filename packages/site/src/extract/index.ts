@@ -1,6 +1,7 @@
 export { extractPage } from './page.js';
 export type { PageExtraction, PageInput } from './page.js';
 export { mergeExtractions } from './merge.js';
+export { prepareExtractors } from './prepare.js';
 export type { ContactFields } from './merge.js';
 export { parsePage, visibleText } from './document.js';
 export type { PageDocument } from './document.js';
