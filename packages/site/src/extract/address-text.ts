@@ -1,4 +1,5 @@
 import { addressFormat, addressFormats } from './address-formats.js';
+import { memoize } from '../memo.js';
 
 /**
  * Plain-text postal address detection. A candidate starts at a street (street-type words of many
@@ -492,8 +493,18 @@ export function looksLikeAddress(text: string): boolean {
   return addressesInText(text.replace(/\s*\n\s*/g, ', '), { block: true }).length > 0;
 }
 
-/** A country implied by an address's last line (a state name, a postcode shape one country uses, 〒), used to pick the phone region. */
-export function countryFromAddress(address: string): string | null {
+/**
+ * A country implied by an address's last line (a state name, a postcode shape one country uses, 〒),
+ * used to pick the phone region. Remembered per address: a site's footer address is asked about on
+ * every page, and each question runs every country's pattern.
+ */
+export const countryFromAddress: (address: string) => string | null = memoize(
+  readCountryFromAddress,
+  (address) => (address.length <= 500 ? address : null),
+  (country) => country,
+);
+
+function readCountryFromAddress(address: string): string | null {
   if (JP_POSTCODE.test(address)) return 'JP';
   if (/(?<![\p{N}-])\d{5}-\d{3}(?![\p{N}])/u.test(address)) return 'BR';
   let best: { zipStart: number; country: string } | null = null;

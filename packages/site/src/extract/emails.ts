@@ -49,6 +49,8 @@ export function emailsInText(text: string): string[] {
  * are already decoded by the HTML parser.
  */
 export function deobfuscateEmails(text: string): string {
+  // Two scans for what any rewrite needs (most pages need none) rather than one per rewrite.
+  if (!mayNeedRewrite(text)) return text;
   let out = text;
   for (const { needs, pattern, replacement } of DEOBFUSCATIONS) {
     if (needs.test(out)) out = out.replace(pattern, replacement as string);
@@ -77,6 +79,14 @@ export const DEOBFUSCATIONS: ReadonlyArray<{ needs: RegExp; pattern: RegExp; rep
   { needs: /\s@/, pattern: /([a-z0-9])\s+@\s+([a-z0-9])/gi, replacement: '$1@$2' },
   { needs: /\s\.\s/, pattern: /(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, replacement: '$1.$2' },
 ];
+
+const NEEDS_BRACKETED = new RegExp(`[\\[\\(\\{<]\\s*(?:${AT_WORD}|${DOT_WORD})\\s*[\\]\\)\\}>]`, 'i');
+const NEEDS_SPACED = /\s(?:@|\.\s|(?:DOT|dot) )/;
+
+/** True wherever any rewrite's `needs` matches (and a little more): a text it turns down needs no rewrite. */
+export function mayNeedRewrite(text: string): boolean {
+  return NEEDS_BRACKETED.test(text) || NEEDS_SPACED.test(text);
+}
 
 const ASSET_TLD = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|css|js|mjs|json|map|woff2?|ttf|eot|otf|mp[34]|webm|mov|pdf|zip|php|html?|aspx?)$/i;
 const NOISE_DOMAINS = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEOBFUSCATIONS, EMAIL, emailsInText } from '../../src/extract/emails.js';
+import { DEOBFUSCATIONS, EMAIL, emailsInText, mayNeedRewrite } from '../../src/extract/emails.js';
 
 /** Text made of the characters emails, obfuscations and their near misses are made of. */
 const text = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 300 }).map((a) => a.join(''));
@@ -37,5 +37,18 @@ describe('deobfuscation prefilters', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a text any prefilter accepts is accepted by the one-pass check in front of them all', () => {
+    fc.assert(
+      fc.property(text(OBFUSCATED), (s) => {
+        if (DEOBFUSCATIONS.some(({ needs }) => needs.test(s))) expect(mayNeedRewrite(s), JSON.stringify(s)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['a [ at ] b', 'x (dot) y', 'me AT host DOT com', 'me at host dot com', 'a @ b', 'a@b . com', 'info <ät> firma']) {
+      expect(mayNeedRewrite(s), s).toBe(true);
+    }
+    expect(mayNeedRewrite('Meet us at the office at 9.')).toBe(false);
   });
 });
