@@ -44,7 +44,8 @@ export class WorkerPool {
   readonly #o: WorkerPoolOptions;
   readonly #now: () => Date;
   readonly #running = new Map<string, Running>();
-  readonly #wakers = new Set<() => void>();
+  /** The sleeping workers of each type, oldest first. */
+  readonly #wakers = new Map<JobType, Set<() => void>>();
   readonly #loops: Promise<void>[] = [];
   readonly #idle = new Map<string, JobType>();
   #lastLoopAt = 0;
@@ -59,7 +60,7 @@ export class WorkerPool {
   start(): void {
     this.#unsubscribe = this.#o.bus.subscribe(({ event }) => {
       if (event.event === 'job.cancelled') this.#stop(event.job_id, 'cancelled');
-      if (event.event === 'job.queued') this.notify();
+      if (event.event === 'job.queued') this.notify(event.type);
     });
     for (const type of this.#o.registry.types()) {
       const count = this.#o.concurrency[type] ?? 1;
@@ -67,9 +68,19 @@ export class WorkerPool {
     }
   }
 
-  /** Wakes idle workers (a job was queued). */
-  notify(): void {
-    for (const wake of [...this.#wakers]) wake();
+  /**
+   * Wakes sleeping workers: with a type, one worker of that type (one job was queued: waking them all
+   * sent every idle worker to the store for the one job, a claim query each); without, all of them.
+   * A worker that claims a job looks for the next one as soon as it is done, and a sleeping worker
+   * looks every `pollMs` anyway.
+   */
+  notify(type?: JobType): void {
+    if (type !== undefined) {
+      const first = this.#wakers.get(type)?.values().next();
+      if (first && !first.done) first.value();
+      return;
+    }
+    for (const sleeping of this.#wakers.values()) for (const wake of [...sleeping]) wake();
   }
 
   /** Worker counts for health and queue statistics. */
@@ -119,7 +130,7 @@ export class WorkerPool {
         this.#o.logger.error({ err: error, workerId }, 'claim failed');
       }
       if (!claimed) {
-        await this.#sleep();
+        await this.#sleep(type);
         continue;
       }
       const controller = new AbortController();
@@ -130,21 +141,24 @@ export class WorkerPool {
     }
   }
 
-  #sleep(): Promise<void> {
+  #sleep(type: JobType): Promise<void> {
+    let sleeping = this.#wakers.get(type);
+    if (!sleeping) this.#wakers.set(type, (sleeping = new Set()));
+    const all = sleeping;
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
-        this.#wakers.delete(wake);
+        all.delete(wake);
         resolve();
       };
       const timer = setTimeout(wake, this.#o.pollMs);
-      this.#wakers.add(wake);
+      all.add(wake);
     });
   }
 
   async #run(workerId: string, claimed: ClaimedJob, controller: AbortController): Promise<void> {
     const o = this.#o;
     const deps = { store: o.store, bus: o.bus, storage: o.storage, registry: o.registry, logger: o.logger, leaseMs: o.leaseMs, heartbeatMs: o.heartbeatMs, now: this.#now };
-    if ((await runAttempt(deps, workerId, claimed, controller)) === 'requeued') this.notify();
+    if ((await runAttempt(deps, workerId, claimed, controller)) === 'requeued') this.notify(claimed.job.type);
   }
 }
