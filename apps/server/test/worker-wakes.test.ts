@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerTestEngines, startTestServer, waitForStatus } from '@spideriq/testkit/server';
+import type { LeaseQueueStore } from '@spideriq/jobs';
 import type { TestServer } from '@spideriq/testkit/server';
 
 /** Eight idle site workers and two map workers on the embedded queue, which polls only once a second. */
@@ -25,7 +26,8 @@ describe('waking the embedded workers', () => {
   it('sends one idle worker of the job type to the store per queued job, and every job still runs at once', async () => {
     // Let every worker loop make its first claim and go to sleep.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const claim = vi.spyOn(server.runtime.store, 'claim');
+    // The embedded store is also the queue the workers claim from.
+    const claim = vi.spyOn(server.runtime.store as LeaseQueueStore, 'claim');
     try {
       const jobs = 6;
       for (let i = 0; i < jobs; i++) {
