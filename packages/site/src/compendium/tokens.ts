@@ -28,7 +28,7 @@ function classify(char: string): number {
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 
-/** The flags of the code point at `i`, and how many units it takes. */
+/** The flags of the code point at `i` (a lone surrogate is a code point of its own, as in a `u` regex). */
 function classAt(text: string, i: number): number {
   const unit = text.charCodeAt(i);
   if (unit < 0xd800 || unit > 0xdfff || i + 1 >= text.length) {
