@@ -31,16 +31,33 @@ const MEANINGFUL_WHEN_BLANK = new Set(['a', 'table', 'thead', 'tbody', 'tfoot', 
 /** Never reach the output, whatever the cleanup level. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'svg', 'button', 'select', 'input', 'textarea']);
 
-const ESCAPES: ReadonlyArray<[RegExp, string]> = [
-  [/\\/g, '\\\\'], [/\*/g, '\\*'], [/^-/g, '\\-'], [/^\+ /g, '\\+ '], [/^(=+)/g, '\\$1'], [/^(#{1,6}) /g, '\\$1 '],
-  [/`/g, '\\`'], [/^~~~/g, '\\~~~'], [/\[/g, '\\['], [/\]/g, '\\]'], [/^>/g, '\\>'], [/_/g, '\\_'], [/^(\d+)\. /g, '$1\\. '],
+/**
+ * Turndown's escapes, in its order. Escaping only ever inserts backslashes, so an escape whose
+ * character the text does not contain (or, for one anchored at the start, does not start with)
+ * cannot match at its turn either: `applies` reads that off the text as it came.
+ */
+const ESCAPES: ReadonlyArray<{ pattern: RegExp; replacement: string; applies: (text: string) => boolean }> = [
+  { pattern: /\\/g, replacement: '\\\\', applies: (t) => t.includes('\\') },
+  { pattern: /\*/g, replacement: '\\*', applies: (t) => t.includes('*') },
+  { pattern: /^-/g, replacement: '\\-', applies: (t) => t.startsWith('-') },
+  { pattern: /^\+ /g, replacement: '\\+ ', applies: (t) => t.startsWith('+') },
+  { pattern: /^(=+)/g, replacement: '\\$1', applies: (t) => t.startsWith('=') },
+  { pattern: /^(#{1,6}) /g, replacement: '\\$1 ', applies: (t) => t.startsWith('#') },
+  { pattern: /`/g, replacement: '\\`', applies: (t) => t.includes('`') },
+  { pattern: /^~~~/g, replacement: '\\~~~', applies: (t) => t.startsWith('~') },
+  { pattern: /\[/g, replacement: '\\[', applies: (t) => t.includes('[') },
+  { pattern: /\]/g, replacement: '\\]', applies: (t) => t.includes(']') },
+  { pattern: /^>/g, replacement: '\\>', applies: (t) => t.startsWith('>') },
+  { pattern: /_/g, replacement: '\\_', applies: (t) => t.includes('_') },
+  { pattern: /^(\d+)\. /g, replacement: '$1\\. ', applies: (t) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57 },
 ];
 const NEEDS_ESCAPE = /[\\*\-+=#`~[\]>_]|^\d/;
 
-function escapeMarkdown(text: string): string {
+/** Turndown's `escape`: backslashes before what markdown would read as syntax. */
+export function escapeMarkdown(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   let out = text;
-  for (const [pattern, replacement] of ESCAPES) out = out.replace(pattern, replacement);
+  for (const { pattern, replacement, applies } of ESCAPES) if (applies(text)) out = out.replace(pattern, replacement);
   return out;
 }
 
