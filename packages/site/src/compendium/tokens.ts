@@ -27,6 +27,7 @@ function classify(char: string): number {
 /** The flags of every UTF-16 unit outside the surrogates, filled in as they are first met. */
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
+const ASTRAL_LIMIT = 4096;
 
 /** The flags of the code point at `i` (a lone surrogate is a code point of its own, as in a `u` regex). */
 function classAt(text: string, i: number): number {
@@ -40,7 +41,11 @@ function classAt(text: string, i: number): number {
   if (unit > 0xdbff || next < 0xdc00 || next > 0xdfff) return BMP[unit] || (BMP[unit] = classify(String.fromCharCode(unit)));
   const point = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
   let known = ASTRAL.get(point);
-  if (known === undefined) ASTRAL.set(point, (known = classify(String.fromCodePoint(point))));
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(point));
+    // Emoji and rare ideographs recur; a text of every astral code point must not grow the table without end.
+    if (ASTRAL.size < ASTRAL_LIMIT) ASTRAL.set(point, known);
+  }
   return known;
 }
 
