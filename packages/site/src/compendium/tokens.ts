@@ -24,22 +24,14 @@ function classify(char: string): number {
   );
 }
 
-/** The flags of every UTF-16 unit outside the surrogates, filled in as they are first met. */
+/** The flags of every BMP code point (lone surrogates included), filled in as they are first met. */
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 const ASTRAL_LIMIT = 4096;
 
-/** The flags of the code point at `i` (a lone surrogate is a code point of its own, as in a `u` regex). */
-function classAt(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  if (unit < 0xd800 || unit > 0xdfff || i + 1 >= text.length) {
-    const known = BMP[unit]!;
-    if (known !== 0) return known;
-    return (BMP[unit] = classify(String.fromCharCode(unit)));
-  }
-  const next = text.charCodeAt(i + 1);
-  if (unit > 0xdbff || next < 0xdc00 || next > 0xdfff) return BMP[unit] || (BMP[unit] = classify(String.fromCharCode(unit)));
-  const point = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+/** The flags of a code point (`codePointAt` reads a lone surrogate as one of its own, as a `u` regex does). */
+function classOf(point: number): number {
+  if (point <= 0xffff) return BMP[point] || (BMP[point] = classify(String.fromCharCode(point)));
   let known = ASTRAL.get(point);
   if (known === undefined) {
     known = classify(String.fromCodePoint(point));
@@ -49,12 +41,15 @@ function classAt(text: string, i: number): number {
   return known;
 }
 
-/** Units the code point at `i` takes: 2 for a whole surrogate pair, else 1. */
-function width(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) return 1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+/** Where the run starting at `from` of code points with (`want`) or without any of `flags` ends. */
+function runEnd(text: string, from: number, flags: number, want: boolean): number {
+  let i = from;
+  while (i < text.length) {
+    const point = text.codePointAt(i)!;
+    if (((classOf(point) & flags) !== 0) !== want) break;
+    i += point > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 /**
@@ -71,32 +66,29 @@ function width(text: string, i: number): number {
  */
 export function estimateTokens(text: string): number {
   let tokens = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const flags = classAt(text, i);
+  for (let i = 0; i < text.length; ) {
+    const point = text.codePointAt(i)!;
+    const flags = classOf(point);
     if (flags & BLANK) {
       i++;
       continue;
     }
     const start = i;
-    i += width(text, i);
+    const next = i + (point > 0xffff ? 2 : 1);
     if (flags & UNSPACED) {
-      while (i < n && classAt(text, i) & UNSPACED) i += width(text, i);
+      i = runEnd(text, next, UNSPACED, true);
       tokens += Math.ceil((i - start) * 0.7);
     } else if (flags & LETTER) {
-      let latin = text.charCodeAt(start) <= 0x24f;
-      while (i < n && classAt(text, i) & LETTER) {
-        if (text.charCodeAt(i) > 0x24f) latin = false;
-        i += width(text, i);
-      }
+      i = runEnd(text, next, LETTER, true);
       const length = i - start;
+      let latin = true;
+      for (let j = start; j < i && latin; j++) latin = text.charCodeAt(j) <= 0x24f;
       tokens += latin ? (length <= 10 ? 1 : Math.ceil(length / 6)) : Math.ceil(length / 3);
     } else if (flags & DIGIT) {
-      while (i < n && classAt(text, i) & DIGIT) i += width(text, i);
+      i = runEnd(text, next, DIGIT, true);
       tokens += Math.ceil((i - start) / 3);
     } else {
-      while (i < n && !(classAt(text, i) & (BLANK | LETTER | DIGIT))) i += width(text, i);
+      i = runEnd(text, next, BLANK | LETTER | DIGIT, false);
       tokens += i - start;
     }
   }
