@@ -97,8 +97,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   const threadsStarted = !options.startPageThreads ? Promise.resolve() : pool ? pool.start() : Promise.resolve().then(prepareExtractors);
   // Awaited by `ready()`; a thread that fails to load also fails its pages, so nothing else waits for this.
   threadsStarted.catch(() => undefined);
-  const reduce = (work: PageWork): Promise<PageWorkResult> => {
-    if (pool) return pool.run(work);
+  const reduceHere = (work: PageWork): Promise<PageWorkResult> => {
     try {
       return Promise.resolve(processPage(work));
     } catch (error) {
@@ -121,6 +120,9 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     // holds every page's HTML (nor a DOM of it) until the end.
     // In crawl order, whichever thread finishes first.
     const reduced: Array<Promise<PageWorkResult>> = [];
+    // This job's pages in the threads' queue: once its crawl ends, they go ahead of crawling jobs' pages.
+    const lane = pool?.lane();
+    const reduce = lane ? lane.run : reduceHere;
     // The AI features read the pages' HTML, so it is kept only when one of them was asked for.
     const keepHtml = options.analyse !== undefined && Object.values(settings.ai).some(Boolean);
     const pages: Array<{ url: string; html: string; title?: string }> = [];
@@ -165,6 +167,7 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     } catch (error) {
       throw toJobError(error, settings, ctx.signal);
     } finally {
+      lane?.drain();
       await http.close().catch(() => undefined);
     }
     if (summary.aborted || ctx.signal.aborted) {

@@ -69,6 +69,35 @@ describe('page worker threads', () => {
     await handler.close();
   }, 30_000);
 
+  it("reduces a job's remaining pages first once its crawl has ended, and only a few pages at a time go to a thread", async () => {
+    const pool = new PagePool(1);
+    await pool.start();
+    const page = (name: string) => ({ url: `https://acme.example/${name}`, html: `<main><p>${'Words for the page. '.repeat(400)}</p></main>`, compendium: null });
+    const order: string[] = [];
+    const crawling = pool.lane();
+    const ended = pool.lane();
+    const runs = Array.from({ length: 30 }, (_, i) => crawling.run(page(`a${i}`)).then(() => order.push(`a${i}`)));
+    runs.push(...Array.from({ length: 5 }, (_, i) => ended.run(page(`b${i}`)).then(() => order.push(`b${i}`))));
+    ended.drain();
+    await Promise.all(runs);
+    crawling.drain();
+    // the first pages were sent before the second job's arrived; the rest waited in the queue
+    const firstEnded = order.indexOf('b0');
+    expect(firstEnded).toBeGreaterThan(0);
+    expect(firstEnded).toBeLessThanOrEqual(8);
+    expect(order.slice(firstEnded, firstEnded + 5)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+    expect(order.filter((name) => name.startsWith('a'))).toEqual(Array.from({ length: 30 }, (_, i) => `a${i}`));
+    await pool.close();
+  }, 30_000);
+
+  it('closing a pool rejects the pages still waiting for a thread', async () => {
+    const pool = new PagePool(1);
+    const work = { url: 'https://acme.example/', html: `<p>${'Hi. '.repeat(5000)}</p>`, compendium: null };
+    const runs = Array.from({ length: 20 }, () => pool.run(work).then(() => 'done', (error: Error) => error.name));
+    await pool.close();
+    expect(await Promise.all(runs)).toEqual(Array.from({ length: 20 }, () => 'PagePoolError'));
+  }, 30_000);
+
   it('a page is reduced the same on a thread, and a closed pool refuses work', async () => {
     const pool = new PagePool(1);
     const work = { url: 'https://acme.example/', html: '<main><p>Mail <a href="mailto:hi@acme.example">us</a></p></main>', compendium: { cleanup_level: 'fit' as const, priority_sections: [] } };
