@@ -67,8 +67,8 @@ function startWorker(): Worker {
  * and the compendium use another core while the main thread keeps crawling and answering the API.
  * Threads start on first use (or all at once with `start()`, so a server's first job does not pay
  * for loading the extractors) and stay until `close()`. Pages wait in a `PageQueue`, which decides
- * which job's page goes next, and each goes to the thread with the fewest pages in flight. Each thread costs its own copy of the extractors' tables (tens of MB), so
- * a small server runs one.
+ * which job's page goes next, and each goes to the thread with the fewest pages in flight. Each
+ * thread costs its own copy of the extractors' tables (tens of MB), so a small server runs one.
  */
 export class PagePool {
   readonly #size: number;
@@ -130,9 +130,12 @@ export class PagePool {
   async close(): Promise<void> {
     this.#closed = true;
     const slots = this.#slots.splice(0);
-    const closed = new PagePoolError('The page pool is closed', 'worker_exited');
-    for (let queued = this.#queue.shift(); queued; queued = this.#queue.shift()) queued.reject(closed);
+    this.#rejectQueued(new PagePoolError('The page pool is closed', 'worker_exited'));
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  #rejectQueued(error: PagePoolError): void {
+    for (let queued = this.#queue.shift(); queued; queued = this.#queue.shift()) queued.reject(error);
   }
 
   #pick(): Slot {
@@ -180,7 +183,7 @@ export class PagePool {
         this.#dispatch();
       } else {
         // a thread that cannot load would fail the next one the same way
-        for (let queued = this.#queue.shift(); queued; queued = this.#queue.shift()) queued.reject(stopped);
+        this.#rejectQueued(stopped);
       }
     };
     worker.on('error', fail);
