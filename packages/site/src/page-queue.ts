@@ -8,15 +8,26 @@
  * slot it frees starts the next job's crawl while the threads still have the others' pages to reduce.
  */
 export class PageQueue<T> {
-  readonly #lanes = new Set<PageLane<T>>();
+  readonly #lanes = new Set<Lane<T>>();
   #arrivals = 0;
   #drains = 0;
 
   /** A new lane, for one job's pages. */
   lane(): PageLane<T> {
-    const lane = new PageLane<T>(this);
+    const lane: Lane<T> = { items: [], head: 0, drainedAt: null };
     this.#lanes.add(lane);
-    return lane;
+    return {
+      // a page after `drain()` is still handed out, with the drained lane's priority
+      push: (item) => {
+        lane.items.push({ item, arrival: this.#arrivals++ });
+        this.#lanes.add(lane);
+      },
+      drain: () => {
+        if (lane.drainedAt !== null) return;
+        lane.drainedAt = this.#drains++;
+        if (waiting(lane) === 0) this.#lanes.delete(lane);
+      },
+    };
   }
 
   /** Lanes with pages waiting or still crawling: a drained lane leaves once its last page is taken. */
@@ -27,87 +38,46 @@ export class PageQueue<T> {
   /** Pages waiting, in every lane. */
   get size(): number {
     let size = 0;
-    for (const lane of this.#lanes) size += lane.size;
+    for (const lane of this.#lanes) size += waiting(lane);
     return size;
   }
 
   /** The next page to hand out, or `undefined` when none waits. */
   shift(): T | undefined {
-    let best: PageLane<T> | undefined;
-    for (const lane of this.#lanes) {
-      if (lane.size === 0) continue;
-      if (!best || lane.before(best)) best = lane;
+    let best: Lane<T> | undefined;
+    for (const lane of this.#lanes) if (waiting(lane) > 0 && (!best || goesBefore(lane, best))) best = lane;
+    if (!best) return undefined;
+    const { item } = best.items[best.head]!;
+    best.items[best.head++] = undefined as never;
+    if (best.head === best.items.length) {
+      best.items.length = 0;
+      best.head = 0;
+      if (best.drainedAt !== null) this.#lanes.delete(best);
     }
-    return best?.take();
-  }
-
-  /** @internal */
-  arrival(): number {
-    return this.#arrivals++;
-  }
-
-  /** @internal */
-  drained(): number {
-    return this.#drains++;
-  }
-
-  /** @internal */
-  forget(lane: PageLane<T>): void {
-    this.#lanes.delete(lane);
-  }
-
-  /** @internal */
-  remember(lane: PageLane<T>): void {
-    this.#lanes.add(lane);
+    return item;
   }
 }
 
 /** One job's pages in a `PageQueue`. */
-export class PageLane<T> {
-  readonly #queue: PageQueue<T>;
-  readonly #items: Array<{ item: T; arrival: number }> = [];
-  #head = 0;
-  /** When the lane's crawl ended, in the queue's order of drains; `null` while it crawls. */
-  #drainedAt: number | null = null;
-
-  constructor(queue: PageQueue<T>) {
-    this.#queue = queue;
-  }
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
-
-  /** Queues a page of this lane (a page after `drain()` is still handed out, with the drained lane's priority). */
-  push(item: T): void {
-    this.#items.push({ item, arrival: this.#queue.arrival() });
-    this.#queue.remember(this);
-  }
-
+export interface PageLane<T> {
+  /** Queues a page of this lane. */
+  push(item: T): void;
   /** No more pages will come: the lane's pages go ahead of crawling lanes', and it leaves the queue once empty. */
-  drain(): void {
-    if (this.#drainedAt !== null) return;
-    this.#drainedAt = this.#queue.drained();
-    if (this.size === 0) this.#queue.forget(this);
-  }
+  drain(): void;
+}
 
-  /** @internal Whether this lane's next page goes before `other`'s. */
-  before(other: PageLane<T>): boolean {
-    const mine = this.#drainedAt;
-    const theirs = other.#drainedAt;
-    if (mine !== null || theirs !== null) return theirs === null || (mine !== null && mine < theirs);
-    return this.#items[this.#head]!.arrival < other.#items[other.#head]!.arrival;
-  }
+interface Lane<T> {
+  items: Array<{ item: T; arrival: number }>;
+  /** The next page to hand out; the ones before it were taken. */
+  head: number;
+  /** When the lane's crawl ended, in the queue's order of drains; `null` while it crawls. */
+  drainedAt: number | null;
+}
 
-  /** @internal */
-  take(): T {
-    const { item } = this.#items[this.#head]!;
-    this.#items[this.#head++] = undefined as never;
-    if (this.#head === this.#items.length) {
-      this.#items.length = 0;
-      this.#head = 0;
-      if (this.#drainedAt !== null) this.#queue.forget(this);
-    }
-    return item;
-  }
+const waiting = (lane: Lane<unknown>): number => lane.items.length - lane.head;
+
+/** Whether `a`'s next page goes before `b`'s: drained lanes first, by drain order; then by arrival. */
+function goesBefore(a: Lane<unknown>, b: Lane<unknown>): boolean {
+  if (a.drainedAt !== null || b.drainedAt !== null) return b.drainedAt === null || (a.drainedAt !== null && a.drainedAt < b.drainedAt);
+  return a.items[a.head]!.arrival < b.items[b.head]!.arrival;
 }
