@@ -89,23 +89,70 @@ function safeUrl(href: string, base?: string): URL | null {
 const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-](?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
 const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
 
-const BODY = /<body\b[^>]*>([\s\S]*)<\/body>/i;
-const HIDDEN_BLOCK = /<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi;
+/** The opening `<body>` tag; the body runs from it to the last `</body>` after it (a greedy `<body\b[^>]*>([\s\S]*)<\/body>`). */
+const BODY_OPEN = /<body\b[^>]*>/i;
+/** A script, style, template or SVG block starting exactly here (sticky), read as one space. */
+const HIDDEN_BLOCK = /<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/iy;
 
 /** `[a-z#0-9]`, either case. */
 function isEntityChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 35;
 }
 
+/** Where the last `</body>` (any case) at or after `from` starts, or -1. */
+function lastBodyClose(html: string, from: number): number {
+  for (let at = html.lastIndexOf('</', html.length - 7); at >= from; at = at > 0 ? html.lastIndexOf('</', at - 1) : -1) {
+    if (html.charCodeAt(at + 6) === 62 /* > */ && html.slice(at + 2, at + 6).toLowerCase() === 'body') return at;
+  }
+  return -1;
+}
+
+/** The page's body, as the greedy body pattern captures it, or the whole page when it has none. */
+function bodyOf(html: string): string {
+  const open = BODY_OPEN.exec(html);
+  if (!open) return html;
+  const start = open.index + open[0].length;
+  const close = lastBodyClose(html, start);
+  return close < 0 ? html : html.slice(start, close);
+}
+
+/** Where the hidden block starting at `at` ends, or -1 when none starts there (only `<s…`, `<n…`, `<t…` can). */
+function hiddenBlockEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at + 1) | 32;
+  if (first !== 115 /* s */ && first !== 110 /* n */ && first !== 116 /* t */) return -1;
+  HIDDEN_BLOCK.lastIndex = at;
+  return HIDDEN_BLOCK.test(text) ? HIDDEN_BLOCK.lastIndex : -1;
+}
+
+/**
+ * Where the tag opened by the `<` at `at` ends (after its `>`), reading every hidden block that starts
+ * inside it as removed first (they are, in the plain passes), or -1 when no `>` closes it.
+ */
+function tagEnd(text: string, at: number): number {
+  let close = text.indexOf('>', at + 1);
+  for (let lt = text.indexOf('<', at + 1); close >= 0 && lt >= 0 && lt < close; ) {
+    const end = hiddenBlockEnd(text, lt);
+    if (end < 0) {
+      lt = text.indexOf('<', lt + 1);
+      continue;
+    }
+    close = text.indexOf('>', end);
+    lt = text.indexOf('<', end);
+  }
+  return close < 0 ? -1 : close + 1;
+}
+
 /**
  * The length of the body's visible text, scripts, styles, templates and SVG excluded, with every tag
  * and character reference read as a space and every run of spaces counted as one, ends trimmed; or
  * `cap` when it is at least that long (the decision only compares it with thresholds below the cap).
- * Counted without building the text: the same as removing the hidden blocks, then `<[^>]*>`, then
- * `&[a-z#0-9]+;`, then collapsing `\s+` and trimming (the tests hold it to that).
+ * Counted in one scan that stops at the cap, without building the text: the same as removing the
+ * hidden blocks, then `<[^>]*>`, then `&[a-z#0-9]+;`, then collapsing `\s+` and trimming (the tests
+ * hold it to that). A hidden block is looked for only where the scan meets a `<`, so a page whose
+ * first part already has the text is not read to its end.
  */
 function visibleTextLength(html: string, cap = Infinity): number {
-  const text = (BODY.exec(html)?.[1] ?? html).replace(HIDDEN_BLOCK, ' ');
+  const text = bodyOf(html);
   let length = 0;
   let started = false;
   let space = false;
@@ -113,10 +160,11 @@ function visibleTextLength(html: string, cap = Infinity): number {
   for (let i = 0; i < n && length < cap; ) {
     const c = text.charCodeAt(i);
     if (c === 60 /* < */) {
-      const close = text.indexOf('>', i + 1);
-      if (close >= 0) {
+      const hidden = hiddenBlockEnd(text, i);
+      const end = hidden >= 0 ? hidden : tagEnd(text, i);
+      if (end >= 0) {
         space = true;
-        i = close + 1;
+        i = end;
         continue;
       }
     } else if (c === 38 /* & */) {
