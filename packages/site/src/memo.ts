@@ -1,8 +1,13 @@
 /**
  * A pure function's results, remembered for inputs seen before. A site repeats its header, footer and
- * navigation on every page, so the same address block, phone lines and links are read again and again; each
- * memo keeps its latest `limit` answers (oldest dropped first). `key` returns null for inputs
- * not worth remembering (a long unique text). Results are copied out, so a caller may change its copy.
+ * navigation on every page, so the same address block, phone lines and links are read again and again.
+ *
+ * The memory is two generations of at most `limit` answers each: new answers go into the young one, a hit
+ * in the old one is carried over to the young one, and when the young one is full it becomes the old one
+ * (the previous old one is dropped). So what was used since the last turnover is always kept, a hit costs
+ * one lookup (no reordering, as a strict LRU needs), and at most `2 × limit` answers are held.
+ * `key` returns null for inputs not worth remembering (a long unique text). Results are copied out, so a
+ * caller may change its copy.
  */
 export function memoize<A extends unknown[], R>(
   fn: (...args: A) => R,
@@ -10,19 +15,27 @@ export function memoize<A extends unknown[], R>(
   copy: (result: R) => R,
   limit = 2000,
 ): (...args: A) => R {
-  const cache = new Map<string, R>();
+  let young = new Map<string, R>();
+  let old = new Map<string, R>();
+  const remember = (k: string, result: R): void => {
+    young.set(k, result);
+    if (young.size >= limit) {
+      old = young;
+      young = new Map();
+    }
+  };
   return (...args: A): R => {
     const k = key(...args);
     if (k === null) return fn(...args);
-    const hit = cache.get(k);
-    if (hit !== undefined) {
-      cache.delete(k);
-      cache.set(k, hit);
-      return copy(hit);
+    const hit = young.get(k);
+    if (hit !== undefined) return copy(hit);
+    const older = old.get(k);
+    if (older !== undefined) {
+      remember(k, older);
+      return copy(older);
     }
     const result = fn(...args);
-    cache.set(k, result);
-    if (cache.size > limit) cache.delete(cache.keys().next().value!);
+    remember(k, result);
     return copy(result);
   };
 }

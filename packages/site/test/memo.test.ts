@@ -18,7 +18,7 @@ describe('memoize', () => {
     expect(calls).toBe(1);
   });
 
-  it('does not remember inputs without a key, and forgets the oldest past its limit', () => {
+  it('does not remember inputs without a key, and forgets what went unused for two generations of `limit` answers', () => {
     let calls = 0;
     const f = memoize(
       (n: number) => {
@@ -34,8 +34,8 @@ describe('memoize', () => {
     expect(calls).toBe(2);
     f(1);
     f(2);
-    f(1); // 1 is now the newest
-    f(3); // drops 2
+    f(1); // from the old generation (1, 2) into the young one
+    f(3); // the young generation (1, 3) is full: it becomes the old one, and 2 is dropped
     expect(calls).toBe(5);
     f(1);
     expect(calls).toBe(5);

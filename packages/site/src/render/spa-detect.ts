@@ -87,6 +87,33 @@ function safeUrl(href: string, base?: string): URL | null {
  * local part is enough to know there is one, and reading just one keeps the scan linear), a phone.
  */
 const CONTACT_SIGNAL = /mailto:|tel:|[\w.+-](?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
+
+const CONTACT_SIGNALS = new RegExp(CONTACT_SIGNAL.source, 'gi');
+/** A script or style block, its contents not shown on the page. */
+const CODE_BLOCK = /<(script|style)\b[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * Whether a contact signal appears outside the page's script and style blocks. Reads the page from
+ * the start and stops at the first such signal (in the header, on most pages), looking for the next
+ * block only when a signal is found past the last one, instead of copying the page without its blocks.
+ * No signal can contain a `<`, so none straddles a block's edge.
+ */
+function hasContactSignal(html: string): boolean {
+  CONTACT_SIGNALS.lastIndex = 0;
+  let blockStart = -1;
+  let blockEnd = 0;
+  for (let m = CONTACT_SIGNALS.exec(html); m; m = CONTACT_SIGNALS.exec(html)) {
+    while (blockEnd >= 0 && blockEnd <= m.index) {
+      CODE_BLOCK.lastIndex = blockEnd;
+      const block = CODE_BLOCK.exec(html);
+      blockStart = block ? block.index : -1;
+      blockEnd = block ? CODE_BLOCK.lastIndex : -1;
+    }
+    if (blockEnd < 0 || m.index < blockStart) return true;
+    CONTACT_SIGNALS.lastIndex = blockEnd;
+  }
+  return false;
+}
 const CONTACT_URL = /contact|kontakt|contacto|contatti|contato|impressum|imprint|mentions|about|uber-uns|über-uns|chi-siamo|nosotros|sobre|location|standort|anfahrt|お問い合わせ|会社概要|контакт/i;
 
 /** The opening `<body>` tag; the body runs from it to the last `</body>` after it (a greedy `<body\b[^>]*>([\s\S]*)<\/body>`). */
@@ -277,7 +304,7 @@ class PageFacts {
     return (this.#scripts ??= /<script\b[^>]*\bsrc=/i.test(this.html));
   }
   get contacts(): boolean {
-    return (this.#contacts ??= CONTACT_SIGNAL.test(this.html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')));
+    return (this.#contacts ??= hasContactSignal(this.html));
   }
 }
 
