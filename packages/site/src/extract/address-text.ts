@@ -231,7 +231,13 @@ function prefectures(): RegExp {
  * The first country last line in `text` whose postcode starts at or after `from` (the end of the
  * street's house number): the one whose postcode starts earliest, then the longest.
  */
+/** Any ASCII digit, searched from `lastIndex`. */
+const DIGIT = /\d/g;
+
 function findTail(text: string, from: number): Tail | null {
+  // Every postcode has a digit and starts at `from` or later: without one there, none of the patterns can match.
+  DIGIT.lastIndex = from;
+  if (!DIGIT.test(text)) return null;
   let best: Tail | null = null;
   for (const pattern of tails()) {
     pattern.re.lastIndex = Math.max(0, from - 2);
