@@ -8,7 +8,7 @@ import { extractSocialCandidates } from '../src/extract/socials.js';
 import { extractLogo } from '../src/extract/logo.js';
 import { extractMeta } from '../src/extract/meta.js';
 import { compendiumSection } from '../src/compendium/build.js';
-import { processPage } from '../src/page-work.js';
+import { processPage, type PageWork } from '../src/page-work.js';
 
 /**
  * Per-stage CPU of reducing a page, in process: `tsx bench/page-stages.ts [rounds]`. Each round reads 10 sites
@@ -25,7 +25,7 @@ const sitePages = (first: number): Array<{ url: string; html: string }> => {
 };
 const ROUNDS = Number(process.argv[2] ?? 3);
 const rounds = Array.from({ length: ROUNDS }, (_, r) => sitePages(10 + r * 10));
-const options = { cleanup_level: 'fit', priority_sections: [] } as const;
+const options: NonNullable<PageWork['compendium']> = { cleanup_level: 'fit', priority_sections: [] };
 for (const p of sitePages(1000)) processPage({ ...p, compendium: options });
 const stages: Record<string, number> = {};
 const time = <T>(name: string, fn: () => T): T => {
