@@ -88,9 +88,8 @@ function safeUrl(href: string, base?: string): URL | null {
  * The local part's character is a lookbehind, so the scan tries a match only at `@`, `&`, `[` and `(`
  * rather than at every word character.
  */
-const CONTACT_SIGNAL = /mailto:|tel:|(?<=[\w.+-])(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/i;
+const CONTACT_SIGNALS = /mailto:|tel:|(?<=[\w.+-])(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/gi;
 
-const CONTACT_SIGNALS = new RegExp(CONTACT_SIGNAL.source, 'gi');
 /** A script or style block, its contents not shown on the page. */
 const CODE_BLOCK = /<(script|style)\b[\s\S]*?<\/\1\s*>/gi;
 
