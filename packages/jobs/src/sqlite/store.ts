@@ -22,6 +22,28 @@ export interface SqliteStoreOptions {
   maxAttempts: number;
 }
 
+/** How long a statement, or opening the file, waits for another process's lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode. While another process is creating or switching the same file, SQLite answers
+ * this with SQLITE_BUSY at once, without waiting on `busy_timeout` (a lock it cannot wait for without a
+ * deadlock), so processes opening one new file together retry here, a few milliseconds apart.
+ */
+function enterWal(raw: Database.Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      raw.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.random() * 20);
+    }
+  }
+}
+
 /**
  * The embedded job store: one SQLite file in WAL mode, with the lease queue in the same table. Kysely's
  * queries run on statements prepared once per SQL text (`cachingStatements`); the two reads on every
@@ -37,9 +59,9 @@ export class SqliteJobStore extends SqlJobStore {
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const raw = new Database(options.path);
-    raw.pragma('journal_mode = WAL');
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    enterWal(raw);
     raw.pragma('synchronous = NORMAL');
-    raw.pragma('busy_timeout = 5000');
     const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
     super(db, sqliteDialect, options.maxAttempts, migrateExclusive(raw, db));
     this.#raw = raw;
