@@ -85,8 +85,8 @@ function safeUrl(href: string, base?: string): URL | null {
 /**
  * Signs that the served HTML already carries contact details: a link, an email (one character of a
  * local part is enough to know there is one, and reading just one keeps the scan linear), a phone.
- * The local part's character is a lookbehind, so the scan tries a match only at `@`, `&`, `[` and `(`
- * rather than at every word character.
+ * The local part's character is a lookbehind, so the email part is tried only at `@`, `&`, `[` and `(`,
+ * not at every word character (the same answer; no measurable gain on the bench's pages).
  */
 const CONTACT_SIGNALS = /mailto:|tel:|(?<=[\w.+-])(?:@|&#0?64;|\[at\]|\(at\))[\w-]+\.[a-z]{2,}|(?:\+|00)\d[\d\s().-]{7,}\d|\b0\d[\d\s().\/-]{6,}\d/gi;
 
