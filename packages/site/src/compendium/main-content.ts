@@ -81,10 +81,15 @@ export interface TextSpan {
   trailing: boolean;
 }
 
+const blank = (c: number): boolean => (c > 32 && c < 127 ? false : isSpace(c));
+/** Two or more blanks in a row (`\s` is `isSpace`). */
+const BLANK_RUN = /\s{2,}/g;
+
 /**
  * Reads the nodes' text (`text.replace(/\s+/g, ' ').trim()`) without building it, stopping once the
  * length reaches `cap`; `known` is a node whose span was read already, taken whole instead of walked
- * again. It walks with an explicit stack and tests the common ASCII characters before `isSpace`.
+ * again. It walks with an explicit stack; in a text node it looks at the blanks at either end and
+ * lets a pattern find the runs of blanks between.
  */
 export function readSpan(nodes: readonly DomNode[], omit: (el: DomNode) => boolean, cap: number, known?: { node: DomNode; span: TextSpan }): TextSpan {
   let length = 0;
@@ -106,15 +111,23 @@ export function readSpan(nodes: readonly DomNode[], omit: (el: DomNode) => boole
       }
     } else if (node.type === 'text') {
       const text = node.data ?? '';
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 32 && c < 127 ? false : isSpace(c)) {
-          if (length === 0) leading = true;
-          gap = length > 0;
-        } else {
-          length += gap ? 2 : 1;
-          gap = false;
-        }
+      const end = text.length;
+      let first = 0;
+      while (first < end && blank(text.charCodeAt(first))) first++;
+      if (first > 0) {
+        if (length === 0) leading = true;
+        else gap = true;
+      }
+      if (first < end) {
+        let last = end - 1;
+        while (blank(text.charCodeAt(last))) last--;
+        // Between the first and the last visible character each run of blanks counts once: only runs
+        // of two or more change the length, and the native pattern finds them without a loop here.
+        let inner = last - first + 1;
+        BLANK_RUN.lastIndex = first;
+        for (let run = BLANK_RUN.exec(text); run !== null && run.index < last; run = BLANK_RUN.exec(text)) inner -= run[0].length - 1;
+        length += inner + (gap ? 1 : 0);
+        gap = last < end - 1;
       }
     } else if (node.children && !(isElement(node) && omit(node))) {
       const children = node.children;
