@@ -310,29 +310,12 @@ class Conversion {
   }
 }
 
-/** `text.replace(/[ \r\n\t]+/g, ' ')`: runs of spaces, tabs and line breaks become one space; the text itself when it has none to change. */
+/** A run of spaces, tabs and line breaks that is not already one space. */
+const RUN_TO_COLLAPSE = /[\t\n\r][ \t\n\r]*| [ \t\n\r]+/g;
+
+/** `text.replace(/[ \r\n\t]+/g, ' ')`: runs of spaces, tabs and line breaks become one space (a lone space is left where it is). */
 export function collapseRuns(text: string): string {
-  const n = text.length;
-  let out = '';
-  // Start of the text not yet copied to `out`.
-  let from = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) continue;
-    let end = i + 1;
-    while (end < n) {
-      const d = text.charCodeAt(end);
-      if (d !== 32 && d !== 10 && d !== 13 && d !== 9) break;
-      end++;
-    }
-    // A lone space is already what the run becomes.
-    if (c !== 32 || end > i + 1) {
-      out += `${text.slice(from, i)} `;
-      from = end;
-    }
-    i = end - 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return text.replace(RUN_TO_COLLAPSE, ' ');
 }
 
 function trimNewlines(text: string): string {
