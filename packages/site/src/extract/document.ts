@@ -167,12 +167,12 @@ export function visibleText(nodes: readonly DomNode[]): string {
 /**
  * Non-breaking spaces become spaces, each run of blanks one space, and each run of blanks holding a
  * newline one newline; then the ends are trimmed. The patterns match only runs that change (a lone
- * space or newline is left where it is), which is most of the work on a page of running text.
+ * space or newline is left where it is), which is most of the work on a page of running text; the
+ * first pass reads a non-breaking space as a blank, so it maps and collapses in one go.
  */
 export function collapseBlanks(text: string): string {
   return text
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/ [ \t\f\v\r]+|[\t\f\v\r][ \t\f\v\r]*/g, ' ')
+    .replace(/[ \t\f\v\r\u00a0\u2007\u202f]{2,}|[\t\f\v\r\u00a0\u2007\u202f]/g, ' ')
     .replace(/ +\n[ \n]*|\n[ \n]+/g, '\n')
     .trim();
 }
