@@ -51,11 +51,13 @@ const ESCAPES: ReadonlyArray<{ pattern: RegExp; replacement: string; applies: (t
   { pattern: /_/g, replacement: '\\_', applies: (t) => t.includes('_') },
   { pattern: /^(\d+)\. /g, replacement: '$1\\. ', applies: (t) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57 },
 ];
-const NEEDS_ESCAPE = /[\\*\-+=#`~[\]>_]|^\d/;
+/** A character some escape acts on (a leading digit is tested apart: `|^\d` in the pattern made it try at every position). */
+const NEEDS_ESCAPE = /[\\*\-+=#`~[\]>_]/;
 
 /** Turndown's `escape`: backslashes before what markdown would read as syntax. */
 export function escapeMarkdown(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  const first = text.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && !NEEDS_ESCAPE.test(text)) return text;
   let out = text;
   for (const { pattern, replacement, applies } of ESCAPES) if (applies(text)) out = out.replace(pattern, replacement);
   return out;
