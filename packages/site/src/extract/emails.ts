@@ -77,15 +77,33 @@ export const DEOBFUSCATIONS: ReadonlyArray<{ needs: RegExp; pattern: RegExp; rep
     replacement: (_m, user, rest) => `${user}@${rest!.replace(/ +(?:DOT|dot) +/g, '.')}`,
   },
   { needs: /\s@/, pattern: /([a-z0-9])\s+@\s+([a-z0-9])/gi, replacement: '$1@$2' },
-  { needs: /\s\.\s/, pattern: /(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, replacement: '$1.$2' },
+  { needs: /@[a-z0-9-]+\s+\.\s/i, pattern: /(@[a-z0-9-]+)\s+\.\s+([a-z]{2,})/gi, replacement: '$1.$2' },
 ];
 
 const NEEDS_BRACKETED = new RegExp(`[\\[\\(\\{<]\\s*(?:${AT_WORD}|${DOT_WORD})\\s*[\\]\\)\\}>]`, 'i');
-const NEEDS_SPACED = /\s(?:@|\.\s|(?:DOT|dot) )/;
+const AT_SPACED_DOT = /@[a-z0-9-]+\s+\.\s/iy;
+const BLANK = /\s/y;
 
-/** True wherever any rewrite's `needs` matches (and a little more): a text it turns down needs no rewrite. */
+/**
+ * True wherever any rewrite's `needs` matches (and a little more): a text it turns down needs no rewrite.
+ * The spaced forms are looked for at each `@` (rare in a page's text) rather than by a pattern that
+ * starts at every blank.
+ */
 export function mayNeedRewrite(text: string): boolean {
-  return NEEDS_BRACKETED.test(text) || NEEDS_SPACED.test(text);
+  if (NEEDS_BRACKETED.test(text)) return true;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    BLANK.lastIndex = at - 1;
+    if (at > 0 && BLANK.test(text)) return true;
+    AT_SPACED_DOT.lastIndex = at;
+    if (AT_SPACED_DOT.test(text)) return true;
+  }
+  return spacedWord(text, 'dot ') || spacedWord(text, 'DOT ');
+}
+
+/** Whether `word` comes right after a space somewhere in `text` (searched by its first letter, which is rarer than a space). */
+function spacedWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word, 1); at !== -1; at = text.indexOf(word, at + 1)) if (text.charCodeAt(at - 1) === 32) return true;
+  return false;
 }
 
 const ASSET_TLD = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|css|js|mjs|json|map|woff2?|ttf|eot|otf|mp[34]|webm|mov|pdf|zip|php|html?|aspx?)$/i;
