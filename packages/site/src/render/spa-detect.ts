@@ -50,12 +50,15 @@ const EMPTY_SLOT = new RegExp(
 );
 /** A link to the page's own footer or contact section (`href="#footer"`, `href="index.html#kontakt"`). */
 const SECTION_LINK = /\bhref=["']([^"'#\s]*)#(footer|contacts?|kontakt|contacto|contatti|contato|impressum)["']/gi;
+/** What every `SECTION_LINK` match holds, found by its `#` (rare in markup) rather than at every `href`. */
+const SECTION_FRAGMENT = /#(?:footer|contact|kontakt|contatt|contato|impressum)/i;
 
 /**
  * Whether the page links to a footer or contact section of itself that its HTML does not contain:
  * a script writes that section in (a `fetch('footer.html')` appended to the body, with no empty slot).
  */
 function linksToMissingSection(html: string, url: string | undefined): boolean {
+  if (!SECTION_FRAGMENT.test(html)) return false;
   const page = url ? safeUrl(url) : null;
   const samePage = (href: string): boolean => {
     if (href === '') return true;
