@@ -125,10 +125,13 @@ export function descendants(node: DomNode): DomNode[] {
 
 /** Whether an attribute's whitespace-separated words include `word` (CSS `[name~="word"]`). */
 export function hasWord(el: DomNode, name: string, word: string, ignoreCase = false): boolean {
-  const value = el.attribs?.[name];
-  if (value === undefined) return false;
-  const words = (ignoreCase ? value.toLowerCase() : value).split(/\s+/);
-  return words.includes(ignoreCase ? word.toLowerCase() : word);
+  const raw = el.attribs?.[name];
+  if (raw === undefined) return false;
+  const value = ignoreCase ? raw.toLowerCase() : raw;
+  const wanted = ignoreCase ? word.toLowerCase() : word;
+  // Most attributes do not hold the word anywhere; only those that do are split into words.
+  if (value === wanted) return true;
+  return value.includes(wanted) && value.split(/\s+/).includes(wanted);
 }
 
 /** Whether an attribute contains `part`, ignoring case (CSS `[name*="part" i]`). */
