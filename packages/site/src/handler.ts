@@ -7,8 +7,9 @@ import { assembleCompendium } from './compendium/index.js';
 import type { CompendiumSection } from './compendium/index.js';
 import { crawlSite } from './crawl/crawler.js';
 import type { CrawlSummary } from './crawl/crawl-types.js';
-import { mergeExtractions, prepareExtractors } from './extract/index.js';
+import { mergeExtractions } from './extract/index.js';
 import { PagePool } from './page-pool.js';
+import { warmUp } from './warm-up.js';
 import { processPage } from './page-work.js';
 import type { PageWork, PageWorkResult } from './page-work.js';
 import { FetchError } from './fetch/fetch-error.js';
@@ -49,9 +50,9 @@ export interface SiteEngineOptions {
    */
   pageThreads?: number;
   /**
-   * Start the page threads now rather than at the first page (a server that runs jobs), each with the
-   * extractors' tables built (`prepareExtractors`; on this thread when `pageThreads` is 0); `ready()`
-   * waits for them. Default false.
+   * Start the page threads now rather than at the first page (a server that runs jobs), each warmed up
+   * (`warmUp`: the extractors' tables built and the per-page code compiled; on this thread when
+   * `pageThreads` is 0); `ready()` waits for them. Default false.
    */
   startPageThreads?: boolean;
 }
@@ -93,8 +94,8 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
   });
   const resolver = options.resolver ?? systemResolver;
   const pool = options.pageThreads ? new PagePool(options.pageThreads) : null;
-  // A thread prepares the extractors' tables as it starts; without threads, this thread does.
-  const threadsStarted = !options.startPageThreads ? Promise.resolve() : pool ? pool.start() : Promise.resolve().then(prepareExtractors);
+  // A thread warms up as it starts (tables loaded, per-page code compiled); without threads, this thread does.
+  const threadsStarted = !options.startPageThreads ? Promise.resolve() : pool ? pool.start() : Promise.resolve().then(() => warmUp());
   // Awaited by `ready()`; a thread that fails to load also fails its pages, so nothing else waits for this.
   threadsStarted.catch(() => undefined);
   const reduceHere = (work: PageWork): Promise<PageWorkResult> => {

@@ -66,7 +66,7 @@ function startWorker(): Worker {
  * Worker threads that reduce pages (`processPage`) off the main thread, so parsing, extraction
  * and the compendium use another core while the main thread keeps crawling and answering the API.
  * Threads start on first use (or all at once with `start()`, so a server's first job does not pay
- * for loading the extractors) and stay until `close()`. Pages wait in a `PageQueue`, which decides
+ * for loading and warming up the extractors) and stay until `close()`. Pages wait in a `PageQueue`, which decides
  * which job's page goes next, and each goes to the thread with the fewest pages in flight. Each
  * thread costs its own copy of the extractors' tables (tens of MB), so a small server runs one.
  */
