@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Frontier } from '../../src/frontier/frontier.js';
 import type { FrontierStrategy } from '../../src/frontier/frontier.js';
@@ -6,7 +7,7 @@ import { extractLinks } from '../../src/frontier/links.js';
 import { looksLikeNonHtml } from '../../src/frontier/non-html.js';
 import { dedupeKey, normalizeUrl } from '../../src/frontier/normalize-url.js';
 import { sameSite } from '../../src/frontier/scope.js';
-import { TARGET_VOCABULARY, keywordsFor } from '../../src/frontier/target-pages.js';
+import { TARGET_VOCABULARY, foldText, keywordsFor } from '../../src/frontier/target-pages.js';
 
 const TARGETS = ['contact', 'about', 'team', 'news', 'blog'];
 
@@ -79,6 +80,64 @@ describe('scoreLink', () => {
   it('matches whole words for short keywords', () => {
     expect(containsKeyword('/wireless', 'wir')).toBe(false);
     expect(containsKeyword('/kontaktformular', 'kontakt')).toBe(true);
+  });
+
+  it('scores a link as trying every keyword in turn does', () => {
+    // The score written plainly: each keyword of each target, in order, searched in the path and the text.
+    const plainScore = (url: URL, anchorText: string, targets: readonly string[]): number => {
+      let path = url.pathname;
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // as scoreLink: the raw path
+      }
+      const foldedPath = foldText(`${path} ${url.search}`);
+      const text = foldText(anchorText);
+      let best = 0;
+      targets.forEach((target, index) => {
+        let hit = 0;
+        for (const keyword of keywordsFor(target)) {
+          if (containsKeyword(foldedPath, keyword)) hit = Math.max(hit, 10);
+          if (text && containsKeyword(text, keyword)) hit = Math.max(hit, hit >= 10 ? 14 : 6);
+        }
+        best = Math.max(best, hit * (1 + (targets.length - index) / Math.max(1, targets.length)));
+      });
+      return best - url.pathname.split('/').filter(Boolean).length * 0.5 - (url.search ? 1 : 0);
+    };
+    const targets = ['contact', 'about', 'team', 'news', 'blog'];
+    const words = [...new Set(targets.flatMap((t) => keywordsFor(t)))].slice(0, 400);
+    const part = fc.oneof(fc.constantFrom(...words), fc.constantFrom('x', 'ab', 'co', 'us', '2024', 'über', 'Kontakt', 'お問い合わせ'));
+    const joined = (sep: fc.Arbitrary<string>) => fc.tuple(fc.array(part, { maxLength: 4 }), sep).map(([p, s]) => p.join(s));
+    fc.assert(
+      fc.property(joined(fc.constantFrom('/', '-', '')), joined(fc.constantFrom(' ', '-', '')), fc.boolean(), (path, text, query) => {
+        const url = new URL(`https://example.com/${encodeURI(path)}${query ? '?p=1' : ''}`);
+        expect(scoreLink(url, text, targets)).toBe(plainScore(url, text, targets));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads word edges as the pattern rule says: no [a-z0-9] before, and none after a keyword under 5 letters', () => {
+    // The rule written as patterns, each occurrence tried: what containsKeyword must agree with.
+    const byPattern = (folded: string, keyword: string): boolean => {
+      for (let at = folded.indexOf(keyword); at !== -1; at = folded.indexOf(keyword, at + 1)) {
+        const before = at === 0 ? '' : folded[at - 1]!;
+        const after = folded[at + keyword.length] ?? '';
+        if (!/[a-z0-9]/.test(before) && (keyword.length >= 5 || !/[a-z0-9]/.test(after))) return true;
+      }
+      return false;
+    };
+    const chars = fc.constantFrom('a', 'b', '1', '-', '/', 'é', 'Z');
+    const text = (min: number, max: number) => fc.array(chars, { minLength: min, maxLength: max }).map((a) => a.join(''));
+    const keyword = fc.array(fc.constantFrom('a', 'b', '-'), { minLength: 1, maxLength: 7 }).map((a) => a.join(''));
+    fc.assert(
+      // The keyword is put in the text, between random neighbours, so every edge case comes up.
+      fc.property(text(0, 8), keyword, text(0, 8), (before, word, after) => {
+        const folded = `${before}${word}${after}`;
+        expect(containsKeyword(folded, word)).toBe(byPattern(folded, word));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('knows page names in at least 36 languages', () => {
