@@ -71,7 +71,7 @@ export interface CompendiumSection {
   title: string;
   blocks: string[];
   /** `blockKey` of each block, computed with the page (on a page worker thread) rather than when the compendium is assembled. */
-  keys: string[];
+  keys: number[];
 }
 
 /**
@@ -102,7 +102,7 @@ export function buildCompendium(pages: readonly CompendiumPage[], options: Compe
 /** `buildCompendium` from pages already converted by `compendiumSection`, in crawl order. Pure. */
 export function assembleCompendium(pages: readonly CompendiumSection[], options: CompendiumOptions): Compendium {
   const registry = new CitationRegistry();
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const sections: string[][] = [];
   for (const page of pages) {
     let blocks = page.blocks;
