@@ -433,6 +433,9 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
       // Contact details cut off the line end the address.
       if (cut.length < next.length) break;
     }
+    // A name ending in a number ("Studio 3") read as a street, with the street below read as a postcode and
+    // town ("1450 W Oak Ave" as 1450 + "W Oak Ave"): that line is a street of its own, and the next line's turn.
+    if (tail && startsStreetLine(parts, tail.zipStart)) continue;
     const labelledHere = labelled || (regionFirst && labelLine(first - 1));
     let score = (street >= 0 || leading ? 2 : 0) + (box ? 2 : 0) + (labelledHere ? 1 : 0) + (block ? 1 : 0);
     let end = -1;
@@ -471,6 +474,16 @@ export function addressesInText(text: string, options: AddressTextOptions | bool
     if (place) out.push(place);
   }
   return out;
+}
+
+/** Whether `at` (in the parts joined with ", ") is where a later part starts, and that part starts with a street. */
+function startsStreetLine(parts: readonly string[], at: number): boolean {
+  let offset = parts[0]!.length + 2;
+  for (let k = 1; k < parts.length && offset <= at; k++) {
+    if (offset === at) return findStreet(parts[k]!, false)?.start === 0;
+    offset += parts[k]!.length + 2;
+  }
+  return false;
 }
 
 /**
