@@ -55,16 +55,16 @@ function indexFor(target: string): KeywordIndex {
   return index;
 }
 
-/** The positions (in `keywordsFor` order) of the target's keywords that `containsKeyword` finds in `folded`. */
-function keywordsIn(folded: string, index: KeywordIndex): Set<number> {
-  const found = new Set<number>();
+/** The positions (in `keywordsFor` order) of the target's keywords that `containsKeyword` finds in `folded`; null for none, as for most links. */
+function keywordsIn(folded: string, index: KeywordIndex): Set<number> | null {
+  let found: Set<number> | null = null;
   for (let at = 0; at + 1 < folded.length; at++) {
     if (at > 0 && isWordChar(folded.charCodeAt(at - 1))) continue;
     const candidates = index.byPrefix.get(folded.slice(at, at + 2));
     if (!candidates) continue;
-    for (const { keyword, order } of candidates) if (folded.startsWith(keyword, at) && standsAsWord(folded, keyword, at)) found.add(order);
+    for (const { keyword, order } of candidates) if (folded.startsWith(keyword, at) && standsAsWord(folded, keyword, at)) (found ??= new Set()).add(order);
   }
-  for (const { keyword, order } of index.anywhere) if (folded.includes(keyword)) found.add(order);
+  for (const { keyword, order } of index.anywhere) if (folded.includes(keyword)) (found ??= new Set()).add(order);
   return found;
 }
 
@@ -92,12 +92,13 @@ export function scoreLink(url: string | URL, anchorText: string, targets: readon
     const weight = 1 + (targets.length - index) / Math.max(1, targets.length);
     const keywords = indexFor(target);
     const inPath = keywordsIn(path, keywords);
-    const inText = text ? keywordsIn(text, keywords) : new Set<number>();
+    const inText = text ? keywordsIn(text, keywords) : null;
+    if (!inPath && !inText) return;
     // Keyword by keyword, in order: a path match counts 10, a text match 6, or 14 after a path match.
     let hit = 0;
-    for (const order of [...new Set([...inPath, ...inText])].sort((a, b) => a - b)) {
-      if (inPath.has(order)) hit = Math.max(hit, 10);
-      if (inText.has(order)) hit = Math.max(hit, hit >= 10 ? 14 : 6);
+    for (const order of [...new Set([...(inPath ?? []), ...(inText ?? [])])].sort((a, b) => a - b)) {
+      if (inPath?.has(order)) hit = Math.max(hit, 10);
+      if (inText?.has(order)) hit = Math.max(hit, hit >= 10 ? 14 : 6);
     }
     best = Math.max(best, hit * weight);
   });
