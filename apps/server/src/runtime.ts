@@ -218,9 +218,10 @@ async function clusterEngine(config: ServerConfig, store: JobStore, storage: Art
 /**
  * The process logger on stdout. Info and below go through an asynchronous 4 KiB buffer (a synchronous
  * write per request line would cost more than the request itself); warn and above are written
- * synchronously, so a crash never swallows them; the buffer is written out when the process exits.
+ * synchronously, so a crash never swallows them; the buffer is written out when the process exits, or
+ * by `close()` (a runtime that stops before its process does, as in tests, leaves no exit listener behind).
  */
-export function openLogger(config: ServerConfig): { log: Logger; flush(): void } {
+export function openLogger(config: ServerConfig): { log: Logger; flush(): void; close(): void } {
   const buffered = destination({ dest: 1, sync: false, minLength: 4096 });
   const immediate = destination({ dest: 1, sync: true });
   const flush = () => {
@@ -232,7 +233,11 @@ export function openLogger(config: ServerConfig): { log: Logger; flush(): void }
   };
   process.once('exit', flush);
   const streams = multistream([{ level: 'trace', stream: buffered }, { level: 'warn', stream: immediate }], { dedupe: true });
-  return { log: pino({ level: config.logLevel, base: { instance: config.instance } }, streams), flush };
+  const close = () => {
+    flush();
+    process.off('exit', flush);
+  };
+  return { log: pino({ level: config.logLevel, base: { instance: config.instance } }, streams), flush, close };
 }
 
 /**
@@ -240,13 +245,14 @@ export function openLogger(config: ServerConfig): { log: Logger; flush(): void }
  * scaled-out process (PostgreSQL + BullMQ) when `SPIDERIQ_DATABASE_URL` is set.
  */
 export async function createRuntime(config: ServerConfig, registerEngines: RegisterEngines, logger?: Logger): Promise<Runtime> {
-  const { log, flush } = logger ? { log: logger, flush: () => undefined } : openLogger(config);
+  const { log, flush, close: closeLogger } = logger ? { log: logger, flush: () => undefined, close: () => undefined } : openLogger(config);
   const store = await openStore(config);
   const storage = openStorage(config);
   try {
     await storage.check();
   } catch (error) {
     await store.close();
+    closeLogger();
     throw new Error(`Cannot use the artifact storage${config.s3 ? ` (bucket ${config.s3.bucket})` : ''}: ${(error as Error).message}`, { cause: error });
   }
   const registry = new HandlerRegistry();
@@ -256,6 +262,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
   } catch (error) {
     await cleanup?.().catch(() => undefined);
     await store.close();
+    closeLogger();
     throw new Error(`The job engines could not start: ${(error as Error).message}`, { cause: error });
   }
 
@@ -303,6 +310,7 @@ export async function createRuntime(config: ServerConfig, registerEngines: Regis
       if (cleanup) await cleanup().catch((error: unknown) => log.warn({ err: error }, 'engine cleanup failed'));
       await Promise.all([store.close(), rateLimit.close()]);
       storage.close?.();
+      closeLogger();
     },
   };
 }

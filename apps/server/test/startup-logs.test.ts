@@ -3,6 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registerTestEngines } from '@spideriq/testkit/server';
+import { loadConfig } from '../src/config.js';
+import { createRuntime } from '../src/runtime.js';
 
 /**
  * The real `main.ts` as `pnpm start` runs it: the lines a person waits for reach stdout while the
@@ -39,4 +42,17 @@ describe('the server process’s log', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 90_000);
+
+  it('leaves no exit listener of its own behind when a runtime stops before its process does', async () => {
+    // pino's asynchronous destination registers one process-wide exit hook, shared by every logger: the
+    // runtimes after the first must add nothing that outlives them.
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SPIDERIQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'siq-logs-')), SPIDERIQ_LOG_LEVEL: 'silent' });
+      const runtime = await createRuntime(config, registerTestEngines);
+      await runtime.stop();
+      counts.push(process.listenerCount('exit'));
+    }
+    expect(new Set(counts.slice(1))).toEqual(new Set([counts[0]]));
+  });
 });
