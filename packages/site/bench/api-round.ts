@@ -40,9 +40,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * site workers), submits one default-mode spiderSite job per site (compendium on, `max_pages`
  * `pages`), waits through the API until all are done, and stops the server. Time runs from the
  * first submit to the last job's `completed_at`; RSS is the server's whole process group.
- * `cpuProfileDir` runs the server under `node --cpu-prof`.
+ * `cpuProfileDir` runs the server under `node --cpu-prof`; `warmOrigins` are crawled the same way first,
+ * off the clock (a running server's figures, not a fresh one's).
  */
-export async function runApiRound(origins: readonly string[], pages: number, workers: number, cpuProfileDir?: string): Promise<RoundResult> {
+export async function runApiRound(origins: readonly string[], pages: number, workers: number, cpuProfileDir?: string, warmOrigins: readonly string[] = []): Promise<RoundResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siq-bench-api-'));
   const port = await freePort();
   const token = benchToken();
@@ -78,32 +79,39 @@ export async function runApiRound(origins: readonly string[], pages: number, wor
       if (tries > 300 || child.exitCode !== null) throw new Error(`server did not start:\n${stderr}`);
       await sleep(50);
     }
+    /** Submits one job per origin and waits through the API until all are done. */
+    const crawlAll = async (list: readonly string[]): Promise<Map<string, { pages: number; completedAt: number }>> => {
+      const ids = await Promise.all(
+        list.map(async (origin) => {
+          const res = await fetch(`${base}/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url: `${origin}/`, max_pages: pages } }) });
+          const body = (await res.json()) as { job_id?: string; detail?: unknown };
+          if (!body.job_id) throw new Error(`submit failed (${res.status}): ${JSON.stringify(body)}`);
+          return body.job_id;
+        }),
+      );
+      const done = new Map<string, { pages: number; completedAt: number }>();
+      while (done.size < ids.length) {
+        await sleep(100);
+        for (const id of ids) {
+          if (done.has(id)) continue;
+          if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
+          // A keep-alive socket the server just closed resets; the next poll asks again.
+          const res = await fetch(`${base}/jobs/${id}/results`, { headers }).catch(() => null);
+          if (!res) continue;
+          const body = (await res.json()) as { status: string; completed_at: string | null; data: { pages_crawled: number; compendium: { available: boolean } } | null; error_message?: string };
+          if (res.status === 410) throw new Error(`job ${id} ${body.status}: ${body.error_message}`);
+          if (res.status !== 200) continue;
+          if (!body.data?.compendium.available) throw new Error(`job ${id} has no compendium`);
+          done.set(id, { pages: body.data.pages_crawled, completedAt: Date.parse(body.completed_at!) });
+        }
+      }
+      return done;
+    };
+    // A running server's figures rather than a fresh one's: other sites crawled first, off the clock.
+    if (warmOrigins.length > 0) await crawlAll(warmOrigins);
     const started = Date.now();
     const cpuBefore = processCpuSeconds(child.pid!);
-    const ids = await Promise.all(
-      origins.map(async (origin) => {
-        const res = await fetch(`${base}/jobs/spiderSite/submit`, { method: 'POST', headers, body: JSON.stringify({ payload: { url: `${origin}/`, max_pages: pages } }) });
-        const body = (await res.json()) as { job_id?: string; detail?: unknown };
-        if (!body.job_id) throw new Error(`submit failed (${res.status}): ${JSON.stringify(body)}`);
-        return body.job_id;
-      }),
-    );
-    const done = new Map<string, { pages: number; completedAt: number }>();
-    while (done.size < ids.length) {
-      await sleep(100);
-      for (const id of ids) {
-        if (done.has(id)) continue;
-        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
-        // A keep-alive socket the server just closed resets; the next poll asks again.
-        const res = await fetch(`${base}/jobs/${id}/results`, { headers }).catch(() => null);
-        if (!res) continue;
-        const body = (await res.json()) as { status: string; completed_at: string | null; data: { pages_crawled: number; compendium: { available: boolean } } | null; error_message?: string };
-        if (res.status === 410) throw new Error(`job ${id} ${body.status}: ${body.error_message}`);
-        if (res.status !== 200) continue;
-        if (!body.data?.compendium.available) throw new Error(`job ${id} has no compendium`);
-        done.set(id, { pages: body.data.pages_crawled, completedAt: Date.parse(body.completed_at!) });
-      }
-    }
+    const done = await crawlAll(origins);
     const cpuSeconds = processCpuSeconds(child.pid!) - cpuBefore;
     const last = Math.max(...[...done.values()].map((d) => d.completedAt));
     const crawled = [...done.values()].reduce((n, d) => n + d.pages, 0);
@@ -127,13 +135,14 @@ const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.
 /**
  * Runs Crawlee's CheerioCrawler over the same sites in its own process group at `concurrency`
  * (`run-crawlee-sites.ts`), sampling the group's RSS the same way. tsx's esbuild helper process is
- * left out of the figure: a plain `node` run of the same script would not have it.
+ * left out of the figure: a plain `node` run of the same script would not have it. `warmOrigins` are
+ * crawled first in the same process, off the clock, by a crawler of their own.
  */
-export async function runCrawleeRound(origins: readonly string[], concurrency: number): Promise<RoundResult> {
+export async function runCrawleeRound(origins: readonly string[], concurrency: number, warmOrigins: readonly string[] = []): Promise<RoundResult> {
   const child = spawn(TSX, [fileURLToPath(new URL('./run-crawlee-sites.ts', import.meta.url)), String(concurrency), ...origins], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CRAWLEE_STORAGE_DIR: join(tmpdir(), 'spideriq-bench-crawlee'), CRAWLEE_PERSIST_STORAGE: 'false' },
+    env: { ...process.env, CRAWLEE_STORAGE_DIR: join(tmpdir(), 'spideriq-bench-crawlee'), CRAWLEE_PERSIST_STORAGE: 'false', BENCH_WARM_ORIGINS: warmOrigins.join(',') },
   });
   const rss = sampleGroupRss(child.pid!, 100, (comm) => comm !== 'esbuild');
   let stdout = '';

@@ -24,7 +24,9 @@ import { generateSite } from './generate-site.js';
  *    Crawlee, and by this engine with the contact extractors on every page.
  *
  * Flags: `--rounds 3`, `--section api|crawl|all`, `--sites 10`, `--pages 50`, `--workers 4`,
- * `--cpu-prof <dir>` (runs the server under `node --cpu-prof`; read it with `bench/cpu-top.ts`).
+ * `--cpu-prof <dir>` (runs the server under `node --cpu-prof`; read it with `bench/cpu-top.ts`),
+ * `--warm` (API section: each contender first crawls as many other sites, off the clock, in the same
+ * process: a running server's and a warmed-up Crawlee's figures rather than fresh processes').
  */
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values: flags } = parseArgs({
     pages: { type: 'string', default: '50' },
     workers: { type: 'string', default: '4' },
     'cpu-prof': { type: 'string' },
+    warm: { type: 'boolean', default: false },
   },
 });
 const ROUNDS = Number(flags.rounds);
@@ -92,8 +95,9 @@ const loadBefore = loadavg()[0]!;
 console.log(`node ${process.version}, ${ROUNDS} round(s), load average ${loadBefore.toFixed(1)}`);
 
 if (flags.section === 'all' || flags.section === 'api') {
-  const sites = await Promise.all(Array.from({ length: SITES }, (_, i) => serve((origin) => generateBusinessSite(i, SITE_PAGES, origin).files)));
-  const origins = sites.map((s) => s.origin);
+  const sites = await Promise.all(Array.from({ length: flags.warm ? 2 * SITES : SITES }, (_, i) => serve((origin) => generateBusinessSite(i, SITE_PAGES, origin).files)));
+  const origins = sites.slice(0, SITES).map((s) => s.origin);
+  const warmOrigins = sites.slice(SITES).map((s) => s.origin);
   const rows: Row[] = [
     { name: 'SpiderIQ API (server, default mode, compendium on)', results: [] },
     { name: 'Crawlee CheerioCrawler (+ extraction handler)', results: [] },
@@ -101,14 +105,14 @@ if (flags.section === 'all' || flags.section === 'api') {
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so neither contender always meets a warm machine.
     for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
-      const result = index === 0 ? await runApiRound(origins, SITE_PAGES, WORKERS, flags['cpu-prof']) : await runCrawleeRound(origins, WORKERS * PER_JOB);
+      const result = index === 0 ? await runApiRound(origins, SITE_PAGES, WORKERS, flags['cpu-prof'], warmOrigins) : await runCrawleeRound(origins, WORKERS * PER_JOB, warmOrigins);
       rows[index]!.results.push(result);
       console.log(`round ${round + 1}: ${rows[index]!.name}: ${result.pages} pages in ${result.seconds.toFixed(2)} s, ${(result.pages / result.seconds).toFixed(1)} pages/s, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${((1000 * result.cpuSeconds!) / result.pages).toFixed(1)} CPU ms/page`);
     }
   }
   for (const { server } of sites) server.close();
   table(
-    `Through the API: ${SITES} local sites x ${SITE_PAGES} pages, ${WORKERS} site workers x ${PER_JOB} pages per job (Crawlee maxConcurrency ${WORKERS * PER_JOB}), median of ${ROUNDS}`,
+    `Through the API: ${SITES} local sites x ${SITE_PAGES} pages, ${WORKERS} site workers x ${PER_JOB} pages per job (Crawlee maxConcurrency ${WORKERS * PER_JOB}), median of ${ROUNDS}${flags.warm ? `, after ${SITES} other sites crawled off the clock` : ''}`,
     rows,
   );
 }
