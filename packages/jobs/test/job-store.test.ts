@@ -86,6 +86,15 @@ const backends: [string, Backend][] = [
   ['PostgreSQL', postgresBackend],
 ];
 
+/** The named indexes of the jobs table (not the primary key's or the unique constraint's). */
+async function jobIndexes(backend: Backend, location: string): Promise<string[]> {
+  const sql =
+    backend.kind === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jobs' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name"
+      : "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'jobs' AND indexname NOT IN ('jobs_pkey', 'jobs_id_key') ORDER BY indexname";
+  return (await backend.query<{ name: string }>(location, sql)).map((r) => r.name);
+}
+
 /** Runs `test/support/store-process.ts` in `count` real processes that start the action at the same moment. */
 async function inProcesses<R>(backend: Backend, location: string, action: 'bootstrap' | 'submit', count: number): Promise<R[]> {
   const script = fileURLToPath(new URL('./support/store-process.ts', import.meta.url));
@@ -327,6 +336,9 @@ describe('migrations and processes sharing one database', () => {
         expect((await upgraded.claim('w', ['spiderSite'], 1000, at(2000)))!.job).toMatchObject({ id: queued, payload });
         const applied = await backend.query<{ name: string }>(old, 'SELECT name FROM spideriq_migrations ORDER BY name');
         expect(applied.map((r) => r.name)).toEqual([...MIGRATION_NAMES]);
+        // The old database ends with the same indexes as a new one: none left that nothing reads.
+        expect(await jobIndexes(backend, old)).toEqual(await jobIndexes(backend, location));
+        expect(await jobIndexes(backend, old)).not.toContain('jobs_dedup');
       } finally {
         await upgraded.close();
       }

@@ -88,6 +88,12 @@ const STEPS: Step[] = [
       if (!rows.some((column) => column.name === 'error_code')) await sql`ALTER TABLE jobs ADD COLUMN error_code TEXT`.execute(db);
     },
   },
+  {
+    // Dedup moved to `job_dedup` (0003): nothing reads jobs by `dedup_key` any more, and every insert, and
+    // every status change (not a HOT update, as `status` is indexed), still wrote this index.
+    name: '0006_drop_jobs_dedup_index',
+    statements: () => ['DROP INDEX IF EXISTS jobs_dedup'],
+  },
 ];
 
 /** The store's migrations for Kysely's `Migrator`, with this dialect's column types. */
