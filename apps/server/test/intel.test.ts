@@ -3,7 +3,7 @@ import { JobResultsSchema } from '@spideriq/schema';
 import { registerEngines } from '../src/engines.js';
 import { startTestServer, waitForStatus } from '@spideriq/testkit/server';
 import type { TestServer } from '@spideriq/testkit/server';
-import { reply, startFakeModel } from '@spideriq/testkit';
+import { messagesOf, reply, startFakeModel } from '@spideriq/testkit';
 import type { FakeModelOptions } from '@spideriq/testkit';
 import { TECHSTART_ANSWERS, featureOf, serveTechstart, techstartScript } from '@spideriq/testkit';
 
@@ -66,6 +66,27 @@ describe('spiderSite with the intelligence engine, over HTTP', () => {
     // The custom prompt read the compendium, which holds the crawled text.
     const custom = fake.requests.find((r) => featureOf(r) === 'custom')!;
     expect(JSON.stringify(custom.body.messages)).toContain('Manual ticket triage');
+  });
+
+  it('in the full mode, validate_with_llm takes out the contacts the model rejects from the result', async () => {
+    const script = techstartScript({ verdict: 'fit' });
+    const { site, fake, server } = await setup({
+      models: ['test-model'],
+      apiKey: 'sk-test',
+      script: (request) => {
+        if (featureOf(request) !== 'contact_validation') return script(request);
+        const line = /^\[(\d+)\] email: mike@techstart\.com$/m.exec(messagesOf(request).user);
+        return reply.answer({ rejected: line ? [{ id: Number(line[1]), reason: 'third_party' }] : [] });
+      },
+    });
+    const before = await runJob(server, { url: site.url, mode: 'contacts', max_pages: 10 });
+    expect(before.emails).toContain('mike@techstart.com');
+    const data = await runJob(server, { url: site.url, mode: 'full', max_pages: 10, product_description: 'x', icp_description: 'y' });
+    expect(data.metadata.ai.requested).toContain('validate_with_llm');
+    expect(data.metadata.ai_validation).toEqual({ checked: expect.any(Number), removed: [{ kind: 'email', value: 'mike@techstart.com', reason: 'third_party' }] });
+    expect(data.emails).toEqual(before.emails.filter((email: string) => email !== 'mike@techstart.com'));
+    expect(data.phones).toEqual(before.phones);
+    expect(fake.requests.filter((r) => featureOf(r) === 'contact_validation')).toHaveLength(1);
   });
 
   it('completes with every fault mode, each named under metadata.ai_errors', async () => {

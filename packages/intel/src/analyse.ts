@@ -7,6 +7,8 @@ import { deterministicCompany, deterministicTeam } from './deterministic/index.j
 import { FeatureError } from './feature-error.js';
 import type { FeatureField, FeatureSpec } from './features.js';
 import { FEATURES } from './features.js';
+import { applyVerdicts, candidatesText, contactCandidates, CONTACT_VALIDATION_TASK, ContactVerdictAnswerSchema } from './contact-validation.js';
+import type { ExtractedContacts } from './contact-validation.js';
 import { buildGroundingIndex, groundPeople } from './grounding.js';
 import type { GroundingIndex } from './grounding.js';
 import { answerJsonSchema } from './json-schema.js';
@@ -29,7 +31,7 @@ export interface RequestedFeatures {
   extract_pain_points: boolean;
   lead_scoring: boolean;
   custom_ai_prompt: boolean;
-  /** The `full` preset's LLM contact validation: listed as requested, not implemented yet. */
+  /** The `full` preset's LLM contact validation: the model may take false positives out of the extracted contacts. */
   validate_with_llm?: boolean;
 }
 
@@ -41,15 +43,17 @@ export interface AnalysisInput {
   pages: readonly PageInput[];
   /** The built compendium's markdown (also when it is not included in the response), or null. */
   compendium: string | null;
+  /** The contacts the crawl extracted, for `validate_with_llm`; absent = nothing to check. */
+  contacts?: ExtractedContacts;
   signal: AbortSignal;
 }
 
 /** The AI metadata keys of `data.metadata`. */
-export type AnalysisMetadata = Pick<SiteMetadata, 'ai' | 'ai_usage' | 'ai_errors' | 'ai_sources' | 'ai_pages' | 'ai_grounding'>;
+export type AnalysisMetadata = Pick<SiteMetadata, 'ai' | 'ai_usage' | 'ai_errors' | 'ai_sources' | 'ai_pages' | 'ai_grounding' | 'ai_validation'>;
 
 /** The result fields to merge into `data`, and the AI metadata. */
 export interface AnalysisResult {
-  fields: Partial<Pick<SiteData, 'company_vitals' | 'team_members' | 'pain_points' | 'lead_scoring' | 'personalization_hooks'>> & Record<string, unknown>;
+  fields: Partial<Pick<SiteData, 'company_vitals' | 'team_members' | 'pain_points' | 'lead_scoring' | 'personalization_hooks' | 'emails' | 'phones' | 'phone_details' | 'addresses'>> & Record<string, unknown>;
   metadata: AnalysisMetadata;
 }
 
@@ -70,7 +74,10 @@ const LABELS: Record<Exclude<keyof RequestedFeatures, 'validate_with_llm'>, stri
   lead_scoring: 'lead_scoring',
   custom_ai_prompt: 'custom_ai_prompt',
 };
-const NOT_IMPLEMENTED = 'validate_with_llm (LLM contact validation) is not implemented; contacts are returned as extracted.';
+const VALIDATION = 'validate_with_llm';
+const NO_MODEL_VALIDATION = 'validate_with_llm needs an AI model (SPIDERIQ_LLM_BASE_URL, SPIDERIQ_LLM_MODEL); contacts are returned as extracted.';
+/** Contacts shown to the model at most; any beyond are kept unchecked (`ai_validation.checked` says how many were shown). */
+const MAX_CANDIDATES = 80;
 const RESERVED_FIELDS = new Set(Object.keys(SiteDataSchema.shape));
 const NO_MODEL = 'No AI model is configured (SPIDERIQ_LLM_BASE_URL, SPIDERIQ_LLM_MODEL), so this judgment field is null.';
 
@@ -88,27 +95,30 @@ export function createAnalyser(settings: IntelSettings, deps: { client?: ModelCl
   return async (input) => {
     const requested = (Object.keys(LABELS) as Array<keyof typeof LABELS>).filter((key) => input.requested[key]);
     const validation = Boolean(input.requested.validate_with_llm);
-    const base = requested.length === 0 ? 'No AI features were requested.' : client ? null : 'No AI model is configured: deterministic extractors only, no model request was sent.';
+    const anything = requested.length > 0 || validation;
+    const base = !anything ? 'No AI features were requested.' : client ? null : 'No AI model is configured: deterministic extractors only, no model request was sent.';
     const metadata: AnalysisMetadata = {
       ai: {
         configured: client !== null,
-        requested: [...requested.map((key) => LABELS[key]), ...(validation ? ['validate_with_llm'] : [])],
-        message: validation ? [base, NOT_IMPLEMENTED].filter(Boolean).join(' ') : base,
+        requested: [...requested.map((key) => LABELS[key]), ...(validation ? [VALIDATION] : [])],
+        message: base,
       },
       ai_usage: null,
       ai_errors: {},
       ai_sources: {},
       ai_pages: {},
       ai_grounding: null,
+      ai_validation: null,
     };
     const fields: AnalysisResult['fields'] = {};
-    if (requested.length === 0) return { fields, metadata };
+    if (!anything) return { fields, metadata };
     const pages = input.pages.map(parsePage);
     const fail = (field: string, error: AiError) => {
       metadata.ai_errors[field] = error;
     };
 
     if (!client || !settings.model) {
+      if (validation) fail(VALIDATION, { code: 'unsupported', message: NO_MODEL_VALIDATION });
       if (input.requested.extract_company_info) {
         const company = deterministicCompany(pages);
         if (company.name || company.summary) {
@@ -185,6 +195,23 @@ export function createAnalyser(settings: IntelSettings, deps: { client?: ModelCl
       return run(spec.field, { task: spec.task, ...(request ? { request } : {}), pages: selection.pages.map(framePage) }, spec.schema, jsonSchema, spec.schemaName, selection.pages.map((page) => page.url));
     };
 
+    if (validation && input.contacts) {
+      const contacts = input.contacts;
+      const all = contactCandidates(contacts, pages);
+      const shown = all.slice(0, MAX_CANDIDATES);
+      if (shown.length === 0) {
+        metadata.ai_validation = { checked: 0, removed: [] };
+      } else {
+        const block = framePage({ url: input.url, title: 'Contacts extracted from the site', text: candidatesText(shown) });
+        const urls = [...new Set(shown.flatMap((c) => (c.url ? [c.url] : [])))];
+        const answer = await run(VALIDATION, { task: CONTACT_VALIDATION_TASK, pages: [block] }, ContactVerdictAnswerSchema, answerJsonSchema(ContactVerdictAnswerSchema), 'contact_validation', urls);
+        if (answer) {
+          const applied = applyVerdicts(contacts, shown, answer);
+          if (applied.validation.removed.length > 0) Object.assign(fields, applied.contacts);
+          metadata.ai_validation = applied.validation;
+        }
+      }
+    }
     if (input.requested.extract_company_info) {
       const answer = await builtIn(FEATURES.company_vitals);
       if (answer) {

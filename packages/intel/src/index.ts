@@ -2,6 +2,8 @@ export { createAnalyser } from './analyse.js';
 export type { Analyser, AnalysisInput, AnalysisMetadata, AnalysisResult, FeatureTrace, RequestedFeatures } from './analyse.js';
 export { DEFAULT_PROMPT_BUDGET } from './config.js';
 export type { IntelSettings, ModelSettings } from './config.js';
+export { applyVerdicts, candidatesText, contactCandidates, CONTACT_VALIDATION_TASK, ContactVerdictAnswerSchema } from './contact-validation.js';
+export type { ContactCandidate, ContactVerdictAnswer, ExtractedContacts } from './contact-validation.js';
 export { CompanyAnswerSchema, LeadScoringAnswerSchema, PainPointsAnswerSchema, TeamAnswerSchema } from './answer-schemas.js';
 export { FEATURES } from './features.js';
 export type { FeatureField, FeatureSpec } from './features.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteDataSchema } from '@spideriq/schema';
-import type { SpiderSitePayload } from '@spideriq/schema';
+import type { PhoneDetail, SpiderSitePayload } from '@spideriq/schema';
 import { createAnalyser } from '../src/index.js';
 import type { AnalysisInput, IntelSettings, RequestedFeatures } from '../src/index.js';
 import { messagesOf, reply, startFakeModel } from '@spideriq/testkit';
@@ -29,6 +29,24 @@ function settings(model: FakeModel, extra: Partial<IntelSettings['model']> & { m
     ...(maxTokensPerJob !== undefined ? { maxTokensPerJob } : {}),
   };
 }
+
+const phone = (international: string, e164: string, national: string): PhoneDetail => ({ raw: national, e164, national, international, country_code: 'GB', type: 'FIXED_LINE', valid: true });
+/** A bakery whose contact page shows its own contacts, a demo email in a form hint and its web agency's credit. */
+const CONTACT_PAGES = [
+  {
+    url: 'https://bakery.example/contact',
+    html: `<html><head><title>Contact</title></head><body><main><h1>Contact us</h1>
+      <p>Email hello@bakery.example or call 01233 612345.</p><p>12 High Street, Ashford, Kent, TN23 1AA</p>
+      <form><label>Your email</label><p class="hint">for example jane.doe@example.com</p></form></main>
+      <footer><p>Website by Pixel Forge Ltd, 020 7946 0991</p></footer></body></html>`,
+  },
+];
+const CONTACTS = {
+  emails: ['hello@bakery.example', 'jane.doe@example.com'],
+  phones: ['+44 1233 612345', '+44 20 7946 0991'],
+  phone_details: [phone('+44 1233 612345', '+441233612345', '01233 612345'), phone('+44 20 7946 0991', '+442079460991', '020 7946 0991')],
+  addresses: ['12 High Street, Ashford, Kent, TN23 1AA'],
+};
 
 function input(requested: Partial<RequestedFeatures> = ALL, payload: SpiderSitePayload = PAYLOAD): AnalysisInput {
   return {
@@ -68,12 +86,63 @@ describe('createAnalyser against the fake OpenAI-compatible endpoint', () => {
     expect(messagesOf(champ).system).not.toContain('B2B SaaS with 50-500 employees');
   });
 
-  it('lists the full preset\'s validate_with_llm as requested and says it is not implemented, sending nothing for it', async () => {
-    const model = await fake({ script: techstartScript() });
-    const result = await createAnalyser(settings(model))(input({ validate_with_llm: true }));
-    expect(model.requests).toHaveLength(0);
+  it('has validate_with_llm take out the contacts the model rejects, and nothing else', async () => {
+    // A model that reads the numbered contacts as a model would: rejects the demo email and the web agency's phone.
+    const model = await fake({
+      script: (request) => {
+        const user = messagesOf(request).user;
+        const rejected = [...user.matchAll(/^\[(\d+)\] (\w+): (.+)\n {4}(.*)$/gm)].flatMap(([, id, , value, where]) =>
+          /example\.com/.test(value!) ? [{ id: Number(id), reason: 'example' }] : /Website by/.test(where!) ? [{ id: Number(id), reason: 'third_party' }] : [],
+        );
+        return reply.answer({ rejected });
+      },
+    });
+    const result = await createAnalyser(settings(model))({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts: CONTACTS });
+    expect(model.requests).toHaveLength(1);
+    expect(model.requests[0]!.body.response_format?.json_schema?.name).toBe('contact_validation');
+    // Each contact reaches the model with where it was written: the agency's number with its credit line.
+    const user = messagesOf(model.requests[0]!).user;
+    expect(user).toContain('[4] phone: +44 20 7946 0991');
+    expect(user).toMatch(/Website by Pixel Forge Ltd, 020 7946 0991/);
+    expect(user).toContain('found on https://bakery.example/contact');
+    expect(result.fields.emails).toEqual(['hello@bakery.example']);
+    expect(result.fields.phones).toEqual(['+44 1233 612345']);
+    expect(result.fields.phone_details?.map((p) => p.e164)).toEqual(['+441233612345']);
+    expect(result.fields.addresses).toEqual(CONTACTS.addresses);
+    expect(result.metadata.ai_validation).toEqual({
+      checked: 5,
+      removed: [
+        { kind: 'email', value: 'jane.doe@example.com', reason: 'example' },
+        { kind: 'phone', value: '+44 20 7946 0991', reason: 'third_party' },
+      ],
+    });
     expect(result.metadata.ai?.requested).toEqual(['validate_with_llm']);
-    expect(result.metadata.ai?.message).toMatch(/not implemented/);
+    expect(result.metadata.ai_usage?.requests).toBe(1);
+  });
+
+  it('ignores a validation answer naming contacts it was not given, and keeps every contact when the model fails', async () => {
+    const invented = await fake({ script: () => reply.answer({ rejected: [{ id: 99, reason: 'example' }, { id: 0, reason: 'malformed' }] }) });
+    const kept = await createAnalyser(settings(invented))({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts: CONTACTS });
+    expect(kept.fields).not.toHaveProperty('emails');
+    expect(kept.metadata.ai_validation).toEqual({ checked: 5, removed: [] });
+
+    const down = await fake({ script: () => reply.error(500) });
+    const failed = await createAnalyser(settings(down))({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts: CONTACTS });
+    expect(failed.fields).not.toHaveProperty('emails');
+    expect(failed.metadata.ai_validation).toBeNull();
+    expect(failed.metadata.ai_errors.validate_with_llm?.code).toBe('provider_error');
+  });
+
+  it('sends nothing for validate_with_llm without a model or without contacts, and says why', async () => {
+    const none = await createAnalyser({ model: null })({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts: CONTACTS });
+    expect(none.fields).toEqual({});
+    expect(none.metadata.ai?.requested).toEqual(['validate_with_llm']);
+    expect(none.metadata.ai_errors.validate_with_llm).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/needs an AI model/) });
+
+    const model = await fake({ script: techstartScript() });
+    const empty = await createAnalyser(settings(model))({ ...input({ validate_with_llm: true }), contacts: { emails: [], phones: [], phone_details: [], addresses: [] } });
+    expect(model.requests).toHaveLength(0);
+    expect(empty.metadata.ai_validation).toEqual({ checked: 0, removed: [] });
   });
 
   it('sends nothing for features that were not asked for', async () => {

@@ -34,8 +34,10 @@ export {
   AiUsageSchema,
   AiErrorSchema,
   AiGroundingSchema,
+  AiContactValidationSchema,
+  ContactRejectionReasonSchema,
 } from './site/data.js';
-export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData, Logo, PageMeta, AiSource, AiUsage, AiError, AiGrounding } from './site/data.js';
+export type { PhoneDetail, CompendiumInfo, SiteMetadata, SiteData, Logo, PageMeta, AiSource, AiUsage, AiError, AiGrounding, AiContactValidation, ContactRejectionReason } from './site/data.js';
 export { SpiderMapsPayloadSchema, SubmitMapsRequestSchema, mapsQueryText } from './maps/payload.js';
 export type { SpiderMapsPayload, SubmitMapsRequest } from './maps/payload.js';
 export { ReviewSchema, PhotoSchema, BusinessSchema, MapsMetadataSchema, MapsDataSchema } from './maps/data.js';

@@ -1,4 +1,4 @@
-import type { SiteMetadata, SpiderSitePayload } from '@spideriq/schema';
+import type { SiteData, SiteMetadata, SpiderSitePayload } from '@spideriq/schema';
 import type { RequestedAi } from './options.js';
 
 /** What the crawl hands to an analyser (the AI features) once every page is fetched. */
@@ -10,13 +10,15 @@ export interface SiteAnalysisInput {
   pages: ReadonlyArray<{ url: string; html: string; title?: string }>;
   /** The compendium's markdown (also when it is not inlined in the response), or null. */
   compendium: string | null;
+  /** The extracted contacts, which `validate_with_llm` may thin out (its answer comes back in `fields`). */
+  contacts: Pick<SiteData, 'emails' | 'phones' | 'phone_details' | 'addresses'>;
   signal: AbortSignal;
 }
 
-/** Result fields to merge into `data` (company_vitals, team_members…, a custom prompt's field) and the AI metadata. */
+/** Result fields to merge into `data` (company_vitals, team_members…, a custom prompt's field, validated contacts) and the AI metadata. */
 export interface SiteAnalysis {
   fields: Record<string, unknown>;
-  metadata: Partial<Pick<SiteMetadata, 'ai' | 'ai_usage' | 'ai_errors' | 'ai_sources' | 'ai_pages' | 'ai_grounding'>>;
+  metadata: Partial<Pick<SiteMetadata, 'ai' | 'ai_usage' | 'ai_errors' | 'ai_sources' | 'ai_pages' | 'ai_grounding' | 'ai_validation'>>;
 }
 
 /**

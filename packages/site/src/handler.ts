@@ -194,7 +194,8 @@ export function createSiteHandler(options: SiteEngineOptions): SiteHandler {
     const { total_emails_found, total_phones_found, ...fields } = contacts;
     const compendium = await storeCompendium(sections, settings, ctx);
     const requested = (Object.keys(AI_LABELS) as Array<keyof RequestedAi>).filter((key) => settings.ai[key]);
-    const analysis = await options.analyse?.({ url: settings.url, payload, requested: settings.ai, pages, compendium: compendium.markdown, signal: ctx.signal });
+    const { emails, phones, phone_details, addresses } = fields;
+    const analysis = await options.analyse?.({ url: settings.url, payload, requested: settings.ai, pages, compendium: compendium.markdown, contacts: { emails, phones, phone_details, addresses }, signal: ctx.signal });
 
     return SiteDataSchema.parse({
       url: settings.url,

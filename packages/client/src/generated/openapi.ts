@@ -1016,6 +1016,35 @@ export interface components {
                 /** @description LinkedIn URLs removed because no crawled page contains them. */
                 dropped_linkedin: number;
             } | null;
+            /**
+             * @description What `validate_with_llm` removed (null when it did not run).
+             * @default null
+             * @example {
+             *       "checked": 5,
+             *       "removed": [
+             *         {
+             *           "kind": "email",
+             *           "value": "john.doe@example.com",
+             *           "reason": "example"
+             *         }
+             *       ]
+             *     }
+             */
+            ai_validation?: {
+                /** @description Emails, phones and addresses the model was shown. */
+                checked: number;
+                /** @description The contacts taken out of `emails`, `phones` (and `phone_details`) and `addresses`, with the reason. */
+                removed: {
+                    /** @enum {string} */
+                    kind: "email" | "phone" | "address";
+                    value: string;
+                    /**
+                     * @description `example` (a placeholder or demo value), `not_a_contact` (a file name, version, ID, date or price read as one), `third_party` (someone else's: the web agency, a platform, another business) or `malformed` (incomplete or garbled).
+                     * @enum {string}
+                     */
+                    reason: "example" | "not_a_contact" | "third_party" | "malformed";
+                }[];
+            } | null;
         };
         /** @description spiderSite result data (flat). A custom AI prompt adds its answer under its `output_field_name` (default `custom_analysis`). */
         SiteData: {

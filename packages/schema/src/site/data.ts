@@ -197,6 +197,26 @@ export const AiGroundingSchema = z
   .meta({ description: 'Values the model gave that no crawled page supports, removed and counted.', example: { dropped_people: 1, dropped_emails: 0, dropped_linkedin: 2 } });
 export type AiGrounding = z.infer<typeof AiGroundingSchema>;
 
+/** Why the model judged an extracted contact a false positive (`validate_with_llm`). */
+export const ContactRejectionReasonSchema = z
+  .enum(['example', 'not_a_contact', 'third_party', 'malformed'])
+  .meta({ description: '`example` (a placeholder or demo value), `not_a_contact` (a file name, version, ID, date or price read as one), `third_party` (someone else\'s: the web agency, a platform, another business) or `malformed` (incomplete or garbled).' });
+export type ContactRejectionReason = z.infer<typeof ContactRejectionReasonSchema>;
+
+/** What `validate_with_llm` checked and removed (extension: `metadata.ai_validation`). */
+export const AiContactValidationSchema = z
+  .object({
+    checked: z.int().min(0).meta({ description: 'Emails, phones and addresses the model was shown.' }),
+    removed: z
+      .array(z.object({ kind: z.enum(['email', 'phone', 'address']), value: z.string(), reason: ContactRejectionReasonSchema }))
+      .meta({ description: 'The contacts taken out of `emails`, `phones` (and `phone_details`) and `addresses`, with the reason.' }),
+  })
+  .meta({
+    description: 'LLM contact validation: the model may only remove extracted contacts, never add or change one.',
+    example: { checked: 5, removed: [{ kind: 'email', value: 'john.doe@example.com', reason: 'example' }] },
+  });
+export type AiContactValidation = z.infer<typeof AiContactValidationSchema>;
+
 /** Crawl metadata and statistics. */
 export const SiteMetadataSchema = z
   .object({
@@ -227,6 +247,7 @@ export const SiteMetadataSchema = z
       .default({})
       .meta({ description: 'Per result field, the URLs of the pages its prompt was built from.' }),
     ai_grounding: AiGroundingSchema.nullable().default(null),
+    ai_validation: AiContactValidationSchema.nullable().default(null).meta({ description: 'What `validate_with_llm` removed (null when it did not run).' }),
   })
   .meta({
     description: 'Crawl metadata and statistics.',

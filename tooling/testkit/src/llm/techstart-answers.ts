@@ -35,6 +35,8 @@ export const TECHSTART_ANSWERS = {
       personalization_angle: 'Show how automation can free up 40% of support team capacity',
     },
   },
+  /** `validate_with_llm`: every contact TechStart's pages show is its own. */
+  contact_validation: { rejected: [] },
 } as const;
 
 /** Which built-in feature a request is for, from its answer schema's top-level keys. */
@@ -44,6 +46,7 @@ export function featureOf(request: FakeRequest): keyof typeof TECHSTART_ANSWERS 
   if (keys.includes('pain_points')) return 'pain_points';
   if (keys.includes('lead_scoring')) return 'lead_scoring';
   if (keys.includes('target_audience')) return 'company_vitals';
+  if (keys.includes('rejected')) return 'contact_validation';
   return 'custom';
 }
 
