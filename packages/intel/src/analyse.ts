@@ -198,11 +198,14 @@ export function createAnalyser(settings: IntelSettings, deps: { client?: ModelCl
     if (validation && input.contacts) {
       const contacts = input.contacts;
       const all = contactCandidates(contacts, pages);
-      const shown = all.slice(0, MAX_CANDIDATES);
+      const frame = (list: typeof all) => framePage({ url: input.url, title: 'Contacts extracted from the site', text: candidatesText(list) });
+      // As many as the prompt budget holds (the rest are kept unchecked).
+      let shown = all.slice(0, MAX_CANDIDATES);
+      while (shown.length > 1 && promptOverhead({ task: CONTACT_VALIDATION_TASK, pages: [frame(shown)] }) > budget) shown = shown.slice(0, Math.floor(shown.length * 0.8));
       if (shown.length === 0) {
         metadata.ai_validation = { checked: 0, removed: [] };
       } else {
-        const block = framePage({ url: input.url, title: 'Contacts extracted from the site', text: candidatesText(shown) });
+        const block = frame(shown);
         const urls = [...new Set(shown.flatMap((c) => (c.url ? [c.url] : [])))];
         const answer = await run(VALIDATION, { task: CONTACT_VALIDATION_TASK, pages: [block] }, ContactVerdictAnswerSchema, answerJsonSchema(ContactVerdictAnswerSchema), 'contact_validation', urls);
         if (answer) {

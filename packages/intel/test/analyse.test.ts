@@ -133,6 +133,20 @@ describe('createAnalyser against the fake OpenAI-compatible endpoint', () => {
     expect(failed.metadata.ai_errors.validate_with_llm?.code).toBe('provider_error');
   });
 
+  it('shows validate_with_llm only as many contacts as the prompt budget holds, keeping the rest unchecked', async () => {
+    const model = await fake({ script: () => reply.answer({ rejected: [{ id: 1, reason: 'example' }] }) });
+    const emails = Array.from({ length: 60 }, (_, i) => `person${i}@bakery.example`);
+    const contacts = { ...CONTACTS, emails };
+    const result = await createAnalyser({ ...settings(model), promptBudget: 900 })({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts });
+    const checked = result.metadata.ai_validation!.checked;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(emails.length);
+    const sent = messagesOf(model.requests[0]!);
+    expect(sent.user).toContain(`[${checked}] `);
+    expect(sent.user).not.toContain(`[${checked + 1}] `);
+    expect(result.fields.emails).toEqual(emails.slice(1));
+  });
+
   it('sends nothing for validate_with_llm without a model or without contacts, and says why', async () => {
     const none = await createAnalyser({ model: null })({ ...input({ validate_with_llm: true }), pages: CONTACT_PAGES, contacts: CONTACTS });
     expect(none.fields).toEqual({});
