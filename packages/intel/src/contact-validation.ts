@@ -43,34 +43,43 @@ const CONTEXT_CHARS = 120;
 
 const digits = (text: string) => text.replace(/\D+/g, '');
 
+/** A page as the lookup reads it, prepared once per job: its lower-cased text and its digit runs. */
+interface SearchablePage {
+  url: string;
+  text: string;
+  lower: string;
+  runs: Array<{ at: number; length: number; digits: string }>;
+}
+
+function searchable(page: ParsedPage): SearchablePage {
+  const runs = [...page.text.matchAll(/\+?[\d(][\d \t\u00a0().\/-]{5,}\d/g)].map((m) => ({ at: m.index, length: m[0].length, digits: digits(m[0]) }));
+  return { url: page.url, text: page.text, lower: page.text.toLowerCase(), runs };
+}
+
 /**
  * Where a value is written on the pages, and the text around it. Emails and addresses are looked up as
  * written (case-insensitive); a phone by its digits, since pages write "(0)" and spaces the result does
  * not, so the lookup walks the page's digit runs.
  */
-function locate(kind: ContactCandidate['kind'], value: string, detail: PhoneDetail | undefined, pages: readonly ParsedPage[]): { url: string; context: string } | null {
+function locate(kind: ContactCandidate['kind'], value: string, detail: PhoneDetail | undefined, pages: readonly SearchablePage[]): { url: string; context: string } | null {
+  const wanted = kind === 'phone' ? [detail?.raw, detail?.national, value].filter((v): v is string => Boolean(v)).map(digits) : [];
+  const needle = (kind === 'address' ? value.split(',')[0]!.trim() : value).toLowerCase();
   for (const page of pages) {
     let at = -1;
     let length = value.length;
     if (kind === 'phone') {
-      const wanted = [detail?.raw, detail?.national, value].filter((v): v is string => Boolean(v)).map(digits);
-      for (const match of page.text.matchAll(/\+?[\d(][\d \t\u00a0().\/-]{5,}\d/g)) {
-        const found = digits(match[0]);
-        if (wanted.some((w) => w.length >= 6 && (found.endsWith(w) || w.endsWith(found)) && Math.min(found.length, w.length) >= 6)) {
-          at = match.index;
-          length = match[0].length;
-          break;
-        }
-      }
+      const run = page.runs.find((r) => wanted.some((w) => Math.min(r.digits.length, w.length) >= 6 && (r.digits.endsWith(w) || w.endsWith(r.digits))));
+      if (run) ({ at, length } = run);
     } else {
-      at = page.text.toLowerCase().indexOf(kind === 'address' ? value.split(',')[0]!.trim().toLowerCase() : value.toLowerCase());
+      at = page.lower.indexOf(needle);
     }
     if (at < 0) continue;
     // Its own line (a block of the page) and the one before, which often names it ("Website by", "Phone").
     const text = page.text;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const previousStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
-    const lineEnd = text.indexOf('\n', at + length) < 0 ? text.length : text.indexOf('\n', at + length);
+    const nextBreak = text.indexOf('\n', at + length);
+    const lineEnd = nextBreak < 0 ? text.length : nextBreak;
     const start = Math.max(previousStart, at - CONTEXT_CHARS);
     const end = Math.min(lineEnd, at + length + CONTEXT_CHARS);
     const lines = text.slice(start, end).split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -82,8 +91,9 @@ function locate(kind: ContactCandidate['kind'], value: string, detail: PhoneDeta
 /** Numbers every extracted contact (emails, then phones, then addresses) and finds where each was written. */
 export function contactCandidates(contacts: ExtractedContacts, pages: readonly ParsedPage[]): ContactCandidate[] {
   const candidates: ContactCandidate[] = [];
+  const prepared = pages.map(searchable);
   const add = (kind: ContactCandidate['kind'], index: number, value: string, detail?: PhoneDetail) => {
-    const found = locate(kind, value, detail, pages);
+    const found = locate(kind, value, detail, prepared);
     candidates.push({ id: candidates.length + 1, kind, index, value, url: found?.url ?? null, context: found?.context ?? null });
   };
   contacts.emails.forEach((email, i) => add('email', i, email));
